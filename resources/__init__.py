@@ -1,0 +1,1 @@
+"""Icons and translations (installed as `cnn_desktop.resources`)."""
