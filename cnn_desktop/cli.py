@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -96,8 +97,8 @@ def run_predict(args: argparse.Namespace) -> int:
 class ProgressBar:
     """One line on stderr per epoch: bar, loss, accuracy and time left, redrawn ~10x/s."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
         self.width = width
         self._last_draw = 0.0
 
