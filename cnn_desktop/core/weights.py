@@ -29,6 +29,16 @@ FORMAT = "cnn-desktop/1"
 MAX_WEIGHTS_BYTES = 16 * 1024 * 1024  # LeNet needs ~250 KB; anything huge is not ours
 
 
+def _read_umask() -> int:
+    """Read once at import: os.umask can only be read by setting it, which races threads."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 class WeightsError(Exception):
     """A weights file that cannot be used, with the file and the reason."""
 
@@ -97,6 +107,7 @@ def write_atomically(target: Path, payload: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide it
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()

@@ -135,3 +135,11 @@ def test_crash_during_save_leaves_the_previous_file_intact(saved, monkeypatch):
     assert saved.read_bytes() == before
     assert [p.name for p in saved.parent.iterdir()] == [saved.name]  # no temporary left
     assert load_weights(saved).metadata.test_accuracy == pytest.approx(0.991)
+
+
+def test_saved_files_get_the_usual_permissions_not_mkstemps_private_ones(saved):
+    import stat
+
+    from cnn_desktop.core import weights
+
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o666 & ~weights._UMASK
