@@ -59,3 +59,10 @@ def test_a_built_wheel_carries_the_weights_and_resources(tmp_path):
 def test_pyside6_release_that_aborts_on_python_311_is_excluded():
     text = (ROOT / "pyproject.toml").read_text()
     assert "!=6.12.0; python_version < '3.12'" in text
+
+
+def test_ci_runs_the_readmes_test_command_word_for_word():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    command = next(line for line in readme.splitlines() if "pytest" in line and "pip" in line)
+    assert command.strip() in ci
