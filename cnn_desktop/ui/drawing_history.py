@@ -1,0 +1,81 @@
+"""What is on the canvas, as a list of steps that undo and redo walk through.
+
+The canvas never stores pixels as the truth: it stores strokes in units of its own
+side length, so that a resized window re-renders the same drawing at the new size,
+and undo is simply "render one step fewer". A picture (an opened, dropped or pasted
+image) and a clear are steps too, so both can be undone like a stroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QImage
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """One pen-down to pen-up path; x, y and width are fractions of the canvas side."""
+
+    points: tuple[tuple[float, float, float], ...]  # (x, y, width) per pen sample
+    erase: bool = False  # an eraser stroke paints black ink
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image shown on the canvas, replacing what was there: white ink on black."""
+
+    image: QImage  # Format_Grayscale8
+
+
+@dataclass(frozen=True)
+class Clearing:
+    """An emptied canvas; a step of its own so that Clear can be undone."""
+
+
+Step = Stroke | Picture | Clearing
+
+
+class DrawingHistory:
+    """Steps done and steps undone; a new step forgets what was undone."""
+
+    def __init__(self) -> None:
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
+
+    def push(self, step: Step) -> None:
+        self._done.append(step)
+        self._undone.clear()
+
+    def undo(self) -> bool:
+        if not self._done:
+            return False
+        self._undone.append(self._done.pop())
+        return True
+
+    def redo(self) -> bool:
+        if not self._undone:
+            return False
+        self._done.append(self._undone.pop())
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def visible_steps(self) -> list[Step]:
+        """The steps that make up the current picture: from the last clear or picture on."""
+        start = 0
+        for index, step in enumerate(self._done):
+            if isinstance(step, (Clearing, Picture)):
+                start = index
+        return [step for step in self._done[start:] if not isinstance(step, Clearing)]
+
+    @property
+    def is_blank(self) -> bool:
+        """True when nothing would be rendered (strokes may still erase to black)."""
+        return not self.visible_steps()

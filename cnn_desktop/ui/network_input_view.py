@@ -1,0 +1,38 @@
+"""The 28x28 image the network really sees, after MNIST-style preprocessing.
+
+Showing it answers "why did it read my 4 as a 9?" better than any text: it is the
+drawing cropped, scaled to 20 px and centred by its centre of mass, pixel for pixel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from cnn_desktop.ui import theme
+
+
+class NetworkInputView(pg.GraphicsLayoutWidget):
+    """Nearest-neighbour pixels on fixed levels 0..1, square, never auto-scaled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkInput")
+        self.setAccessibleName(self.tr("The 28 by 28 image the network sees"))
+        self.setBackground(theme.BACKGROUND)
+        self.setMinimumSize(120, 120)
+        self.ci.layout.setContentsMargins(0, 0, 0, 0)
+        view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=True)
+        view.setMenuEnabled(False)
+        view.setDefaultPadding(0.0)
+        self._image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major",
+                                   levels=(0.0, 1.0))
+        view.addItem(self._image)
+        frame = pg.QtWidgets.QGraphicsRectItem(0, 0, 28, 28)
+        frame.setPen(pg.mkPen(theme.MUTED, width=0))
+        view.addItem(frame)
+        view.setRange(xRange=(0, 28), yRange=(0, 28), padding=0.02)
+
+    def show_input(self, network_input: np.ndarray) -> None:
+        self._image.setImage(network_input, autoLevels=False, levels=(0.0, 1.0))

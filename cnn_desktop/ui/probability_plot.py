@@ -1,0 +1,71 @@
+"""Softmax probabilities as ten bars on a fixed 0-1 axis.
+
+The bars and the label are created once and updated in place: re-creating plot items
+or letting the axis re-scale on every pen move is what makes live plots flicker and lag.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from cnn_desktop.ui import theme
+
+DIGITS = np.arange(10)
+
+
+class ProbabilityPlot(pg.PlotWidget):
+    """Ten bars; the most probable one in the accent colour, labelled with its value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=theme.BACKGROUND)
+        self.setObjectName("probabilityPlot")
+        self.setAccessibleName(self.tr("Probability of each digit"))
+        self.setMinimumHeight(160)
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setXRange(-0.6, 9.6, padding=0)
+        plot.setYRange(0.0, 1.15, padding=0)  # headroom for the label over a bar at 1.0
+        plot.showGrid(y=True, alpha=0.15)
+        bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
+        tick_font = QFont(self.font())
+        tick_font.setPointSize(12)
+        bottom.setTicks([[(int(d), str(d)) for d in DIGITS]])
+        left.setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+        for axis in (bottom, left):
+            axis.setPen(pg.mkPen(theme.MUTED))
+            axis.setTextPen(pg.mkPen(theme.TEXT))
+            axis.setStyle(tickFont=tick_font)
+        plot.setLabel("left", self.tr("probability"), color=theme.MUTED)
+        self._brushes = [pg.mkBrush(theme.BAR)] * 10
+        self._accent = pg.mkBrush(theme.ACCENT)
+        self._bars = pg.BarGraphItem(x=DIGITS, height=np.zeros(10), width=0.72,
+                                     brushes=self._brushes, pen=pg.mkPen(None))
+        plot.addItem(self._bars)
+        self._label = pg.TextItem(color=theme.ACCENT, anchor=(0.5, 1.0))
+        font = self._label.textItem.font()
+        font.setPointSize(13)
+        font.setBold(True)
+        self._label.setFont(font)
+        plot.addItem(self._label)
+        self._label.hide()
+
+    def show_probabilities(self, probabilities: np.ndarray, top: int | None) -> None:
+        """`top` is None for an empty drawing: no highlight, no label."""
+        brushes = list(self._brushes)
+        if top is not None:
+            brushes[top] = self._accent
+            value = float(probabilities[top])
+            # floored: softmax never reaches 1, and "1.000" would teach that it does
+            self._label.setText(f"{math.floor(value * 1000) / 1000:.3f}")
+            self._label.setPos(top, value + 0.01)
+            self._label.show()
+        else:
+            self._label.hide()
+        self._bars.setOpts(height=np.asarray(probabilities, np.float64), brushes=brushes)

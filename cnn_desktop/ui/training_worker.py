@@ -1,0 +1,142 @@
+"""Retraining off the GUI thread: a worker object living in a QThread.
+
+While the worker's slot runs the training loop its own event loop is blocked, so it
+is cancelled through a `threading.Event` that `train` checks every batch, never
+through a queued call. Everything it emits is a fresh, immutable value (the core's
+progress records, a result whose model nothing else touches), so the GUI thread can
+keep what it receives. `TrainingRunner` owns the thread and joins it on shutdown: a
+QThread destroyed while running aborts the whole process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+PROGRESS_INTERVAL_S = 0.1  # batches finish ~150 times a second; the eye needs ~10
+
+
+@dataclass(frozen=True)
+class TrainingRequest:
+    """What the dialog asks for; data is loaded on the worker thread, not the GUI's."""
+
+    config: object  # cnn_desktop.core.training.TrainingConfig
+    data: str  # a cnn_desktop.core.training_data.DataChoice value
+    data_dir: str | None  # MNIST folder; None for the default lookup
+    samples: object  # DigitSet of the user's digits (already in memory)
+    initial_model: object | None  # the current LeNet, copied, for fine-tuning
+
+
+class TrainingWorker(QObject):
+    batchProgress = Signal(object)  # BatchProgress, at most ~10 a second
+    epochFinished = Signal(object)  # EpochReport
+    statusChanged = Signal(str)  # "Loading MNIST…" and the like
+    succeeded = Signal(object)  # TrainingResult
+    failed = Signal(str)  # a message for the user
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+    def __init__(self, request: TrainingRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.cancel_flag = threading.Event()
+        self._last_progress = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._train()
+        except Exception as error:  # anything unexpected is a message, never a crash
+            self.failed.emit(self.tr("Training failed: {error}").format(error=error))
+        finally:
+            self.finished.emit()
+
+    def _train(self) -> None:
+        from cnn_desktop.core.data import MnistNotFoundError, load_mnist
+        from cnn_desktop.core.training import (
+            TrainingCallbacks,
+            TrainingCancelled,
+            train,
+        )
+        from cnn_desktop.core.training_data import DataChoice, assemble
+
+        request = self.request
+        choice = DataChoice(request.data)
+        mnist_train = mnist_test = None
+        self.statusChanged.emit(self.tr("Loading MNIST…"))
+        try:
+            if choice is not DataChoice.MINE_ONLY:
+                mnist_train = load_mnist(request.data_dir, train=True)
+            mnist_test = load_mnist(request.data_dir, train=False)
+        except MnistNotFoundError as error:
+            if choice is not DataChoice.MINE_ONLY:
+                self.failed.emit(str(error))
+                return
+            # fine-tuning on the user's digits works without MNIST; no test figure then
+        try:
+            train_set = assemble(choice, mnist_train, request.samples)
+        except ValueError as error:
+            self.failed.emit(str(error))
+            return
+        self.statusChanged.emit(self.tr("Training…"))
+        try:
+            result = train(
+                request.config, train_set, mnist_test,
+                callbacks=TrainingCallbacks(on_batch=self._batch, on_epoch=self.epochFinished.emit),
+                cancel=self.cancel_flag,
+                initial_model=request.initial_model if choice is DataChoice.MINE_ONLY else None,
+            )
+        except TrainingCancelled:
+            self.cancelled.emit()
+            return
+        self.succeeded.emit(result)
+
+    def _batch(self, progress) -> None:
+        now = time.monotonic()
+        if progress.batch == progress.batches or now - self._last_progress >= PROGRESS_INTERVAL_S:
+            self._last_progress = now
+            self.batchProgress.emit(progress)
+
+
+class TrainingRunner(QObject):
+    """Starts one worker on its own QThread, cancels it, and joins it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread: QThread | None = None
+        self.worker: TrainingWorker | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    def start(self, request: TrainingRequest) -> TrainingWorker:
+        """Connect to the returned worker's signals before control returns to Qt."""
+        self.shutdown()
+        self.thread = QThread(self)
+        self.thread.setObjectName("trainingThread")
+        self.worker = TrainingWorker(request)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self.thread.quit)
+        self.thread.start()
+        return self.worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel_flag.set()
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Cancel, stop and join the thread; True when it has really ended."""
+        if self.thread is None:
+            return True
+        self.cancel()
+        self.thread.quit()
+        stopped = self.thread.wait(timeout_ms)
+        if stopped:
+            self.thread = None
+            self.worker = None
+        return stopped
