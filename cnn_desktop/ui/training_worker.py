@@ -30,11 +30,21 @@ class TrainingRequest:
     initial_model: object | None  # the current LeNet, copied, for fine-tuning
 
 
+@dataclass(frozen=True)
+class RetrainOutcome:
+    """The trained model, and how both models do on drawings the training never saw."""
+
+    result: object  # TrainingResult: the model, its metadata and MNIST test evaluation
+    held_out: int  # how many of the user's drawings were kept out of training
+    mine_before: float | None  # the current model's accuracy on them
+    mine_after: float | None  # the new model's accuracy on them
+
+
 class TrainingWorker(QObject):
     batchProgress = Signal(object)  # BatchProgress, at most ~10 a second
     epochFinished = Signal(object)  # EpochReport
     statusChanged = Signal(str)  # "Loading MNIST…" and the like
-    succeeded = Signal(object)  # TrainingResult
+    succeeded = Signal(object)  # RetrainOutcome
     failed = Signal(str)  # a message for the user
     cancelled = Signal()
     finished = Signal()  # after any of the three above
@@ -59,9 +69,10 @@ class TrainingWorker(QObject):
         from cnn_desktop.core.training import (
             TrainingCallbacks,
             TrainingCancelled,
+            evaluate,
             train,
         )
-        from cnn_desktop.core.training_data import DataChoice, assemble
+        from cnn_desktop.core.training_data import DataChoice, assemble, split_held_out
 
         request = self.request
         choice = DataChoice(request.data)
@@ -76,8 +87,9 @@ class TrainingWorker(QObject):
                 self.failed.emit(str(error))
                 return
             # fine-tuning on the user's digits works without MNIST; no test figure then
+        mine, held_out = split_held_out(request.samples)
         try:
-            train_set = assemble(choice, mnist_train, request.samples)
+            train_set = assemble(choice, mnist_train, mine)
         except ValueError as error:
             self.failed.emit(str(error))
             return
@@ -92,7 +104,12 @@ class TrainingWorker(QObject):
         except TrainingCancelled:
             self.cancelled.emit()
             return
-        self.succeeded.emit(result)
+        before = after = None
+        if len(held_out) and choice is not DataChoice.MNIST:
+            after = evaluate(result.model, held_out).accuracy
+            if request.initial_model is not None:
+                before = evaluate(request.initial_model, held_out).accuracy
+        self.succeeded.emit(RetrainOutcome(result, len(held_out), before, after))
 
     def _batch(self, progress) -> None:
         now = time.monotonic()

@@ -1,0 +1,87 @@
+"""The retraining worker on its QThread: progress, results, cancel, shutdown."""
+
+import numpy as np
+import pytest
+
+from cnn_desktop.core.data import load_mnist
+from cnn_desktop.core.samples import Sample, SampleStore
+from cnn_desktop.core.training import TrainingConfig
+from cnn_desktop.core.training_data import DataChoice
+from cnn_desktop.ui.training_worker import TrainingRequest, TrainingRunner
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TrainingRunner()
+    yield runner
+    assert runner.shutdown(5000)
+
+
+def request(data_dir, choice=DataChoice.MNIST, samples=None, epochs=2, initial_model=None):
+    if samples is None:
+        samples = SampleStore.__new__(SampleStore)
+        samples.samples = []
+    return TrainingRequest(
+        config=TrainingConfig(epochs=epochs, batch_size=40, hidden=(16,), augment=False),
+        data=choice.value, data_dir=str(data_dir), samples=samples.digit_set(),
+        initial_model=initial_model,
+    )
+
+
+def test_a_short_run_emits_progress_and_finishes(qtbot, runner, tiny_mnist):
+    worker = runner.start(request(tiny_mnist))
+    epochs, progress = [], []
+    worker.epochFinished.connect(epochs.append)
+    worker.batchProgress.connect(progress.append)
+    with qtbot.waitSignal(worker.succeeded, timeout=60_000) as finished:
+        pass
+    outcome = finished.args[0]
+    assert [e.epoch for e in epochs] == [1, 2]
+    assert progress and progress[-1].batch == progress[-1].batches
+    assert outcome.result.evaluation.confusion.sum() == 100
+    assert outcome.mine_after is None
+    qtbot.waitUntil(lambda: not runner.running, timeout=5000)
+
+
+def test_cancel_stops_within_a_batch(qtbot, runner, tiny_mnist):
+    worker = runner.start(request(tiny_mnist, epochs=50))
+    with qtbot.waitSignal(worker.batchProgress, timeout=60_000):
+        pass
+    with qtbot.waitSignal(worker.cancelled, timeout=1000):
+        runner.cancel()
+    assert runner.shutdown(2000)
+
+
+def test_shutdown_during_training_joins_the_thread(qtbot, runner, tiny_mnist):
+    worker = runner.start(request(tiny_mnist, epochs=50))
+    with qtbot.waitSignal(worker.batchProgress, timeout=60_000):
+        pass
+    assert runner.shutdown(2000)
+    assert not runner.running
+
+
+def test_missing_mnist_is_a_message_but_my_drawings_only_still_trains(
+    qtbot, runner, tmp_path, tiny_mnist
+):
+    worker = runner.start(request(tmp_path / "no-mnist"))
+    with qtbot.waitSignal(worker.failed, timeout=60_000) as failed:
+        pass
+    assert str(tmp_path / "no-mnist") in failed.args[0]
+    runner.shutdown()
+
+    store = SampleStore(tmp_path / "samples")
+    images = load_mnist(tiny_mnist, train=True)
+    for index in range(20):
+        store.add(Sample(int(images.labels[index]), images.images[index].numpy()))
+    base = runner.start(request(tiny_mnist, epochs=3))
+    with qtbot.waitSignal(base.succeeded, timeout=60_000) as trained:
+        pass
+    runner.shutdown()
+    tuned = runner.start(request(tmp_path / "no-mnist", DataChoice.MINE_ONLY, store, epochs=2,
+                                 initial_model=trained.args[0].result.model))
+    with qtbot.waitSignal(tuned.succeeded, timeout=60_000) as finished:
+        pass
+    outcome = finished.args[0]
+    assert outcome.held_out == 4
+    assert outcome.result.evaluation is None  # no MNIST test set to report
+    assert 0.0 <= outcome.mine_before <= 1.0 and np.isfinite(outcome.mine_after)
