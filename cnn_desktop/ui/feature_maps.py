@@ -54,7 +54,7 @@ class StageMaps(pg.GraphicsLayoutWidget):
         view.setRange(xRange=(0, self._buffer.shape[1] - 1),
                       yRange=(0, self._buffer.shape[0] - 1), padding=0.01)
         aspect = self._buffer.shape[0] / self._buffer.shape[1]
-        self.setMinimumHeight(int(40 + 160 * aspect))
+        self.setMinimumHeight(int(34 + 100 * aspect))
         self.scene().sigMouseMoved.connect(self._pointer_moved)
 
     def _tiled(self) -> np.ndarray:

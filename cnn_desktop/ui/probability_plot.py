@@ -25,7 +25,7 @@ class ProbabilityPlot(pg.PlotWidget):
         super().__init__(parent, background=theme.BACKGROUND)
         self.setObjectName("probabilityPlot")
         self.setAccessibleName(self.tr("Probability of each digit"))
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(120)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
