@@ -28,6 +28,8 @@ class TrainingCurves(pg.GraphicsLayoutWidget):
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
         self.accuracy_plot.showGrid(x=True, y=True, alpha=0.2)
         self.accuracy_plot.setXLink(self.loss_plot)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getAxis("bottom").enableAutoSIPrefix(False)  # no "epoch (x0.001)"
         legend = self.accuracy_plot.addLegend(offset=(-10, -10))
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(theme.BAR, width=2))
         self.train_curve = self.accuracy_plot.plot(
