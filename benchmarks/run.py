@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import core_figures  # noqa: E402
+import fine_tune  # noqa: E402
 
 
 def main() -> int:
@@ -36,6 +37,7 @@ def main() -> int:
     ]
     if not args.quick:
         steps.append(("epoch", lambda: core_figures.measure_epoch(args.data_dir)))
+        steps.append(("fine_tune", fine_tune.measure_fine_tune))
     figures: dict[str, object] = {}
     skipped: dict[str, str] = {}
     for name, measure in steps:

@@ -17,8 +17,11 @@ STROKES_FILE = Path(os.environ.get("CNN_DESKTOP_STROKES", DEFAULT_STROKES))
 Digit = tuple[int, list[np.ndarray]]
 
 
-def _smooth(points: np.ndarray, rounds: int = 2) -> np.ndarray:
-    """Chaikin corner cutting: each round replaces corners by two points at 1/4 and 3/4."""
+def _smooth(points: np.ndarray, rounds: int = 3) -> np.ndarray:
+    """A 3-point moving average (the grid's staircase), then Chaikin corner cutting."""
+    if len(points) >= 3:
+        inner = (points[:-2] + points[1:-1] + points[2:]) / 3
+        points = np.vstack([points[:1], inner, points[-1:]])
     for _ in range(rounds):
         if len(points) < 3:
             return points
@@ -49,16 +52,29 @@ def load_digits(count: int, canvas: int = 280, start: int = 0) -> list[Digit]:
 
 
 def render(strokes: list[np.ndarray], canvas: int = 280, pen: float | None = None) -> np.ndarray:
-    """Draw strokes with a round pen of about 1/7 of the canvas (MNIST's stroke width)."""
+    """Draw strokes with a round pen (default about 1/12 of the canvas, MNIST-like).
+
+    The pen is stamped every pixel along the path, as a real round nib leaves ink;
+    PIL's own wide lines leave hairline gaps between short segments.
+    """
     from PIL import Image, ImageDraw
 
-    width = round(pen or canvas / 12)
+    radius = (pen or canvas / 12) / 2
     picture = Image.new("L", (canvas, canvas), 0)
     draw = ImageDraw.Draw(picture)
     for stroke in strokes:
-        points = [tuple(p) for p in stroke]
-        if len(points) > 1:
-            draw.line(points, fill=255, width=width, joint="curve")
-        for x, y in points[:: max(1, len(points) - 1)]:  # round caps at both ends
-            draw.ellipse([x - width / 2, y - width / 2, x + width / 2, y + width / 2], fill=255)
+        for x, y in _densify(np.asarray(stroke, float)):
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=255)
     return np.asarray(picture)
+
+
+def _densify(points: np.ndarray, spacing: float = 1.0) -> np.ndarray:
+    """Points no more than `spacing` apart along the same polyline."""
+    if len(points) < 2:
+        return points
+    pieces = [points[:1]]
+    for start, end in zip(points[:-1], points[1:], strict=True):
+        steps = max(1, int(np.ceil(np.linalg.norm(end - start) / spacing)))
+        fractions = np.arange(1, steps + 1)[:, None] / steps
+        pieces.append(start + (end - start) * fractions)
+    return np.vstack(pieces)
