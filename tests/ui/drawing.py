@@ -7,18 +7,17 @@ canvas square (0..1), so a drawing means the same at every window size.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from cnn_desktop.ui.canvas import DrawingCanvas
 
-STROKES_FILE = Path(__file__).resolve().parents[2] / ".." / "shared" / "strokes" / (
-    "mnist-train-strokes.npz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from strokes import STROKES_FILE, load_digits  # noqa: E402  (benchmarks/strokes.py)
 
 Polyline = Sequence[tuple[float, float]]
 
@@ -71,29 +70,8 @@ def ellipse(cx: float = 0.5, cy: float = 0.5, rx: float = 0.2, ry: float = 0.3,
             for t in range(samples + 1)]
 
 
-@lru_cache(maxsize=1)
-def _strokes_data() -> tuple[np.ndarray, np.ndarray] | None:
-    if not STROKES_FILE.exists():
-        return None
-    data = np.load(STROKES_FILE)
-    return data["x"], data["y"]
-
-
 def strokes_available() -> bool:
-    return _strokes_data() is not None
-
-
-def _smooth(points: np.ndarray, rounds: int = 2) -> np.ndarray:
-    """Chaikin corner cutting: the 28x28 grid's staircases become pen-like curves."""
-    for _ in range(rounds):
-        if len(points) < 3:
-            return points
-        q = 0.75 * points[:-1] + 0.25 * points[1:]
-        r = 0.25 * points[:-1] + 0.75 * points[1:]
-        cut = np.empty((2 * len(q), 2))
-        cut[0::2], cut[1::2] = q, r
-        points = np.vstack([points[:1], cut, points[-1:]])
-    return points
+    return STROKES_FILE.is_file()
 
 
 def mnist_digit(index: int, size: float = 0.6) -> tuple[int, list[list[tuple[float, float]]]]:
@@ -102,18 +80,7 @@ def mnist_digit(index: int, size: float = 0.6) -> tuple[int, list[list[tuple[flo
     MNIST's 20 px digit box becomes `size` of the canvas: 0.6 is a 170 px digit on a
     280 px canvas, where the default brush gives MNIST's stroke width.
     """
-    data = _strokes_data()
-    if data is None:
-        raise FileNotFoundError(STROKES_FILE)
-    rows = data[0][index]
-    rows = rows[np.any(rows != 0, axis=1).argmax():].astype(int)
-    xy = np.cumsum(rows[:, :2], axis=0).astype(float)
-    cut = np.flatnonzero(rows[:, 2] | rows[:, 3]) + 1
-    scale = size / 20
-    strokes = []
-    for part in np.split(xy, cut):
-        if len(part):
-            smooth = _smooth(part)
-            strokes.append([(0.5 + (x - 13.5) * scale, 0.5 + (y - 13.5) * scale)
-                            for x, y in smooth])
-    return int(data[1][index]), strokes
+    (label, strokes), = load_digits(1, canvas=1, start=index)  # the benchmarks' loader
+    scale = size / (20 / 28)
+    return label, [[(0.5 + (x - 0.5) * scale, 0.5 + (y - 0.5) * scale) for x, y in stroke]
+                   for stroke in strokes]
