@@ -7,16 +7,21 @@ disagree with the last prediction it was given.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsView,
+    QGridLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnn_desktop.ui import theme
 from cnn_desktop.ui.feature_maps import FeatureMaps
 from cnn_desktop.ui.network_input_view import NetworkInputView
-from cnn_desktop.ui.probability_plot import ProbabilityPlot
+from cnn_desktop.ui.probability_plot import ProbabilityPlot, format_share
 
 EMPTY_DIGIT = "–"  # an empty canvas shows no digit, not a guess
 
@@ -39,7 +44,7 @@ class PredictionPanel(QWidget):
         self.digit_label.setObjectName("predictionLabel")
         self.digit_label.setAccessibleName(self.tr("Predicted digit"))
         font = QFont(self.font())
-        font.setPixelSize(120)
+        font.setPixelSize(150)
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -53,35 +58,45 @@ class PredictionPanel(QWidget):
         self.probability_plot = ProbabilityPlot(self)
         self.feature_maps = FeatureMaps(self)
 
+        # One row: digit, what the network sees, probabilities; the maps fill the rest.
         summary = QWidget(self)
         grid = QGridLayout(summary)
-        grid.setContentsMargins(4, 4, 4, 4)
-        grid.addWidget(_caption(self.tr("Prediction"), summary), 0, 0,
-                       Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(self.digit_label, 1, 0)
-        grid.addWidget(self.confidence_label, 2, 0)
-        grid.addWidget(_caption(self.tr("What the network sees (28×28)"), summary), 0, 1,
-                       Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(self.network_input, 1, 1, 2, 1)
-        grid.addWidget(_caption(self.tr("Probabilities (softmax)"), summary), 3, 0, 1, 2)
-        grid.addWidget(self.probability_plot, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(4, 4)
+        grid.setContentsMargins(6, 6, 6, 0)
+        grid.setHorizontalSpacing(14)
+        captions = (self.tr("Prediction"), self.tr("What the network sees (28×28)"),
+                    self.tr("Probabilities (softmax)"))
+        for column, text in enumerate(captions):
+            grid.addWidget(_caption(text, summary), 0, column, Qt.AlignmentFlag.AlignHCenter)
+        digit_box = QVBoxLayout()
+        digit_box.addWidget(self.digit_label, 1)
+        digit_box.addWidget(self.confidence_label)
+        grid.addLayout(digit_box, 1, 0)
+        grid.addWidget(self.network_input, 1, 1)
+        grid.addWidget(self.probability_plot, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 5)
+        grid.setRowStretch(1, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("panelSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(summary)
         self.splitter.addWidget(self.feature_maps)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.set_message(self.tr("Draw a digit"))
         self._set_digit(None)
+        # The plots repaint when a prediction arrives, all in the same frame: left to
+        # their scenes, each view would repaint on its own (four window repaints per
+        # prediction, measured), which costs the pen-to-panel latency a few ms.
+        self._views = [self.network_input, self.probability_plot,
+                       *self.feature_maps.stages.values()]
+        for view in self._views:
+            view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
 
     def set_message(self, text: str) -> None:
         """Shown under the digit while there is no prediction (loading, empty canvas)."""
@@ -101,10 +116,12 @@ class PredictionPanel(QWidget):
         if prediction.digit is None:
             self.set_message(self.tr("Draw a digit"))
         else:
-            # floored to 0.1 %: softmax never reaches 100 %, so never print that it does
-            confidence = math.floor(prediction.confidence * 1000) / 1000
-            self.set_message(self.tr("{confidence:.1%} sure").format(confidence=confidence))
+            self.set_message(self.tr("{confidence} sure").format(
+                confidence=format_share(prediction.confidence, percent=True)))
         self.probability_plot.show_probabilities(prediction.probabilities, prediction.digit)
         self.network_input.show_input(prediction.network_input)
         self.feature_maps.show_activations(prediction.activations)
+        for view in self._views:
+            if not view.isHidden():
+                view.viewport().update()
         self.predictionShown.emit(prediction)

@@ -18,6 +18,15 @@ from cnn_desktop.ui import theme
 DIGITS = np.arange(10)
 
 
+def format_share(value: float, percent: bool = False) -> str:
+    """A probability floored to 3 digits: softmax never reaches 1, so never print that it
+    does (float32 rounding can make it exactly 1.0), nor round 0.9996 up to 1.000."""
+    floored = math.floor(value * 1000) / 1000
+    if floored >= 0.999:
+        return ">99.9%" if percent else ">0.999"
+    return f"{floored:.1%}" if percent else f"{floored:.3f}"
+
+
 class ProbabilityPlot(pg.PlotWidget):
     """Ten bars; the most probable one in the accent colour, labelled with its value."""
 
@@ -62,8 +71,7 @@ class ProbabilityPlot(pg.PlotWidget):
         if top is not None:
             brushes[top] = self._accent
             value = float(probabilities[top])
-            # floored: softmax never reaches 1, and "1.000" would teach that it does
-            self._label.setText(f"{math.floor(value * 1000) / 1000:.3f}")
+            self._label.setText(format_share(value))
             self._label.setPos(top, value + 0.01)
             self._label.show()
         else:

@@ -58,6 +58,7 @@ class WindowActions(QObject):
                                       self.tr("Show &convolution maps before pooling"),
                                       None, ["C"])
         self.conv_maps.setCheckable(True)
+        self.conv_maps.setIconText(self.tr("Conv maps"))
         maps = window.panel.feature_maps
         self.conv_maps.toggled.connect(maps.set_conv_visible)
         maps.conv_toggle.toggled.connect(self.conv_maps.setChecked)
@@ -72,6 +73,8 @@ class WindowActions(QObject):
                                         lambda: window.use_bundled("max"), ["Ctrl+1"])
         self.avg_pooling = self._action("actionAvgPooling", self.tr("&Average pooling"),
                                         lambda: window.use_bundled("avg"), ["Ctrl+2"])
+        self.max_pooling.setIconText(self.tr("Max pool"))
+        self.avg_pooling.setIconText(self.tr("Avg pool"))
         for action in (self.max_pooling, self.avg_pooling):
             action.setCheckable(True)
             self.pooling.addAction(action)
