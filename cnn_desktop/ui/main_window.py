@@ -8,6 +8,7 @@ emits `errorShown`, so tests can observe it without a dialog to dismiss.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, Signal, Slot
@@ -133,21 +134,20 @@ class MainWindow(QMainWindow):
                         "All files (*)"))
             if not path:
                 return False
-        try:
-            ink = ink_from_file(path)
-        except ImageInputError as error:
-            self.show_error(self.tr("Cannot open the image: {reason}").format(reason=error))
+        if not self._show_ink(lambda: ink_from_file(path)):
             return False
-        self.canvas.show_picture(ink)
-        self.predictor.predict_now()
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=Path(path).name), 5000)
         return True
 
     @Slot(QImage)
     def show_image(self, image: QImage) -> bool:
         """Image data (a drop from a browser, the clipboard) onto the canvas."""
+        return self._show_ink(lambda: ink_from_qimage(image))
+
+    def _show_ink(self, make_ink: Callable[[], QImage]) -> bool:
+        """Show and classify an image, or say why not and keep the drawing."""
         try:
-            ink = ink_from_qimage(image)
+            ink = make_ink()
         except ImageInputError as error:
             self.show_error(self.tr("Cannot use the image: {reason}").format(reason=error))
             return False

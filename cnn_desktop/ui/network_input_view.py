@@ -21,7 +21,7 @@ class NetworkInputView(pg.GraphicsLayoutWidget):
         self.setObjectName("networkInput")
         self.setAccessibleName(self.tr("The 28 by 28 image the network sees"))
         self.setBackground(theme.BACKGROUND)
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(100, 100)
         self.ci.layout.setContentsMargins(0, 0, 0, 0)
         view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=True)
         view.setMenuEnabled(False)

@@ -48,7 +48,7 @@ class PredictionPanel(QWidget):
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setMinimumWidth(120)
+        self.digit_label.setMinimumWidth(100)
         self.confidence_label = QLabel(self)
         self.confidence_label.setObjectName("confidenceLabel")
         self.confidence_label.setWordWrap(True)

@@ -34,7 +34,7 @@ class ProbabilityPlot(pg.PlotWidget):
         super().__init__(parent, background=theme.BACKGROUND)
         self.setObjectName("probabilityPlot")
         self.setAccessibleName(self.tr("Probability of each digit"))
-        self.setMinimumHeight(120)
+        self.setMinimumSize(200, 120)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -72,6 +72,8 @@ class ProbabilityPlot(pg.PlotWidget):
             brushes[top] = self._accent
             value = float(probabilities[top])
             self._label.setText(format_share(value))
+            # over the bar, leaning inwards at the ends so that 0 and 9 are not clipped
+            self._label.setAnchor((0.5 + (top - 4.5) / 9 * 0.8, 1.0))
             self._label.setPos(top, value + 0.01)
             self._label.show()
         else:

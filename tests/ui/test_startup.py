@@ -46,3 +46,20 @@ def test_about_names_the_architecture_and_accuracy(window):
     assert window.engine.active.architecture.describe() in text
     assert "%" in text and "Test accuracy" in text
     box.close()
+
+
+def test_a_saved_model_that_no_longer_loads_falls_back_to_the_bundled_one(tmp_path, qtbot):
+    from cnn_desktop.ui import settings as keys
+
+    broken = tmp_path / "gone.safetensors"
+    keys.open_settings().setValue(keys.MODEL_CHOICE, str(broken))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.errorShown, timeout=60_000) as message:
+        window.show()
+    assert "gone.safetensors" in message.args[0]
+    qtbot.waitUntil(lambda: window.engine is not None)
+    assert window.engine.active.architecture.pooling == "max"
+    assert window.models.choice == "max"
+    draw(window.canvas, [(0.5, 0.2), (0.5, 0.8)])
+    qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"))
