@@ -1,7 +1,7 @@
 """The feature maps after each pooling layer (and, on request, before it), as grids.
 
-Each layer's channels are tiled into one float image with one-pixel NaN gaps (drawn
-transparent) and shown by one ImageItem: one item per channel would cost a draw call
+Each layer's channels are tiled into one RGBA image with one-pixel transparent gaps
+and shown by one ImageItem: one item per channel would cost a draw call
 each, 44 of them per frame. Levels are fixed per model (see `activation_levels`) so
 the colours mean the same from frame to frame instead of flickering with the maximum.
 """
@@ -38,9 +38,13 @@ class StageMaps(pg.GraphicsLayoutWidget):
         self._grid = (-(-channels // columns), columns)
         self._tile = (height, width)
         rows = self._grid[0]
-        self._buffer = np.full((rows * (height + 1), columns * (width + 1)), np.nan, np.float32)
+        # RGBA, coloured here with the colour map's table: pyqtgraph then draws it as is,
+        # instead of rescaling floats, handling NaN gaps and applying a LUT on every paint.
+        self._rgba = np.zeros((rows * (height + 1), columns * (width + 1), 4), np.uint8)
+        self._lut = pg.colormap.get(theme.FEATURE_COLORMAP).getLookupTable(
+            nPts=256, alpha=True)
         self._maps = np.zeros((channels, height, width), np.float32)
-        self._levels = (0.0, 1.0)
+        self._high = 1.0
         self.setBackground(theme.BACKGROUND)
         self.ci.layout.setContentsMargins(2, 2, 2, 2)
         self.ci.layout.setSpacing(2)
@@ -48,33 +52,31 @@ class StageMaps(pg.GraphicsLayoutWidget):
         self.nextRow()
         view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=True)
         view.setMenuEnabled(False)
-        self._image = pg.ImageItem(self._tiled(), axisOrder="row-major", levels=self._levels)
-        self._image.setColorMap(pg.colormap.get(theme.FEATURE_COLORMAP))
+        self._image = pg.ImageItem(axisOrder="row-major")
         view.addItem(self._image)
-        view.setRange(xRange=(0, self._buffer.shape[1] - 1),
-                      yRange=(0, self._buffer.shape[0] - 1), padding=0.01)
-        aspect = self._buffer.shape[0] / self._buffer.shape[1]
+        view.setRange(xRange=(0, self._rgba.shape[1] - 1),
+                      yRange=(0, self._rgba.shape[0] - 1), padding=0.01)
+        aspect = self._rgba.shape[0] / self._rgba.shape[1]
         self.setMinimumHeight(int(34 + 100 * aspect))
         self.scene().sigMouseMoved.connect(self._pointer_moved)
-
-    def _tiled(self) -> np.ndarray:
-        return self._buffer[:-1, :-1]
+        self.show_maps(self._maps)
 
     def set_levels(self, high: float) -> None:
-        self._levels = (0.0, max(float(high), 1e-6))
-        self._image.setLevels(self._levels)
+        """The activation drawn brightest; fixed per model so colours do not flicker."""
+        self._high = max(float(high), 1e-6)
+        self.show_maps(self._maps)
 
     def show_maps(self, maps: np.ndarray) -> None:
-        """(C, H, W) activations → the grid, in place; gaps stay NaN."""
+        """(C, H, W) activations → the coloured grid, in place; gaps stay transparent."""
         self._maps = maps
         rows, columns = self._grid
         height, width = self._tile
-        cells = self._buffer.reshape(rows, height + 1, columns, width + 1)
-        padded = np.zeros((rows * columns, height, width), np.float32)
-        padded[: len(maps)] = maps
-        cells[:, :height, :, :width] = padded.reshape(rows, columns, height, width).transpose(
-            0, 2, 1, 3)
-        self._image.setImage(self._tiled(), autoLevels=False, levels=self._levels)
+        shades = np.zeros((rows * columns, height, width), np.uint8)
+        np.clip(maps * (255.0 / self._high), 0, 255, out=shades[: len(maps)], casting="unsafe")
+        cells = self._rgba.reshape(rows, height + 1, columns, width + 1, 4)
+        cells[:, :height, :, :width] = self._lut[shades].reshape(
+            rows, columns, height, width, 4).transpose(0, 2, 1, 3, 4)
+        self._image.setImage(self._rgba[:-1, :-1], autoLevels=False)
 
     def describe_point(self, scene_position: QPointF) -> str:
         """Layer, channel and value under a scene position; "" over a gap or outside."""

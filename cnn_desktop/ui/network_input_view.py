@@ -26,8 +26,7 @@ class NetworkInputView(pg.GraphicsLayoutWidget):
         view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=True)
         view.setMenuEnabled(False)
         view.setDefaultPadding(0.0)
-        self._image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major",
-                                   levels=(0.0, 1.0))
+        self._image = pg.ImageItem(np.zeros((28, 28), np.uint8), axisOrder="row-major")
         view.addItem(self._image)
         frame = pg.QtWidgets.QGraphicsRectItem(0, 0, 28, 28)
         frame.setPen(pg.mkPen(theme.MUTED, width=0))
@@ -35,4 +34,6 @@ class NetworkInputView(pg.GraphicsLayoutWidget):
         view.setRange(xRange=(0, 28), yRange=(0, 28), padding=0.02)
 
     def show_input(self, network_input: np.ndarray) -> None:
-        self._image.setImage(network_input, autoLevels=False, levels=(0.0, 1.0))
+        """[0, 1] floats as 8-bit grey: drawn as is, with no per-paint rescaling."""
+        grey = (np.clip(network_input, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
+        self._image.setImage(grey, autoLevels=False)

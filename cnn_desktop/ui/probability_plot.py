@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +58,7 @@ class ProbabilityPlot(pg.PlotWidget):
         self._bars = pg.BarGraphItem(x=DIGITS, height=np.zeros(10), width=0.72,
                                      brushes=self._brushes, pen=pg.mkPen(None))
         plot.addItem(self._bars)
+        self._view = plot.getViewBox()
         self._label = pg.TextItem(color=theme.ACCENT, anchor=(0.5, 1.0))
         font = self._label.textItem.font()
         font.setPointSize(13)
@@ -64,6 +66,11 @@ class ProbabilityPlot(pg.PlotWidget):
         self._label.setFont(font)
         plot.addItem(self._label)
         self._label.hide()
+
+    def data_rect(self) -> QRect:
+        """The viewport area the bars and label live in: all a new prediction repaints."""
+        return self.mapFromScene(self._view.sceneBoundingRect()).boundingRect().adjusted(
+            -2, -2, 2, 2)
 
     def show_probabilities(self, probabilities: np.ndarray, top: int | None) -> None:
         """`top` is None for an empty drawing: no highlight, no label."""

@@ -229,3 +229,15 @@ def test_settings_persist_across_two_windows(make_window, qtbot):
     assert second.size() == size
     assert second.splitter.sizes() == sizes
 
+
+
+def test_feature_map_colours_keep_their_meaning_between_frames(window):
+    view = window.panel.feature_maps.stages["pool1"]
+    maps = np.random.default_rng(0).random((6, 14, 14), np.float32)
+    view.show_maps(maps)
+    first = view._rgba.copy()
+    view.show_maps(maps * 0.5)
+    assert not np.array_equal(view._rgba, first)  # weaker activations look weaker...
+    view.show_maps(maps)
+    assert np.array_equal(view._rgba, first)  # ...and the same ones look the same
+    assert view._rgba[14, :, 3].max() == 0  # the gap between map rows is transparent
