@@ -25,17 +25,11 @@ class EngineLoader(QThread):
 
     def run(self) -> None:
         try:
-            import torch
-
             from cnn_desktop.core.engine import Engine
             from cnn_desktop.core.weights import WeightsError, bundled_weights_path
         except Exception as error:  # a broken torch install must not kill the window
             self.failed.emit(self.tr("The model cannot be loaded: {error}").format(error=error))
             return
-        # One image through LeNet gains nothing from intra-op threads, and on a busy
-        # machine waking OpenMP workers stalls the GUI thread for a whole scheduler slice
-        # (measured: 1 ms predictions became 20 ms). Training code may raise it again.
-        torch.set_num_threads(1)
         warning = ""
         try:
             path = bundled_weights_path(self.choice) if self.choice in BUNDLED_CHOICES else (

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from cnn_desktop.ui.main_window import MainWindow
 
 
-def test_building_the_window_does_not_import_torch():
+def test_building_the_window_does_not_import_torch(tmp_path):
     code = ("import sys\n"
             "from PySide6.QtWidgets import QApplication\n"
             "app = QApplication([])\n"
@@ -23,7 +23,8 @@ def test_building_the_window_does_not_import_torch():
             "window.close()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
-                                              "PATH": "/usr/bin:/bin"})
+                                              "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                              "XDG_CONFIG_HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "False"
 
