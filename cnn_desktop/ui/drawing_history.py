@@ -36,16 +36,29 @@ class Clearing:
 Step = Stroke | Picture | Clearing
 
 
+UNDO_LIMIT = 200  # steps kept for undo; a classroom draws all day, memory must not grow
+
+
 class DrawingHistory:
     """Steps done and steps undone; a new step forgets what was undone."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = UNDO_LIMIT) -> None:
         self._done: list[Step] = []
         self._undone: list[Step] = []
+        self._limit = limit
 
     def push(self, step: Step) -> None:
         self._done.append(step)
         self._undone.clear()
+        excess = len(self._done) - self._limit
+        if excess > 0:
+            # Forget the oldest steps, cutting only at a clear or a picture, so that every
+            # state undo can still reach renders whole, never half of an older drawing;
+            # and keep the drawing before the current one, so "clear, undo" always works.
+            boundaries = [index for index, done in enumerate(self._done)
+                          if isinstance(done, (Clearing, Picture))]
+            cut = next((index for index in boundaries if index >= excess), 0)
+            del self._done[: min(cut, boundaries[-2] if len(boundaries) > 1 else 0)]
 
     def undo(self) -> bool:
         if not self._done:
@@ -67,13 +80,16 @@ class DrawingHistory:
     def can_redo(self) -> bool:
         return bool(self._undone)
 
+    def _visible_start(self) -> int:
+        for index in range(len(self._done) - 1, -1, -1):
+            if isinstance(self._done[index], (Clearing, Picture)):
+                return index
+        return 0
+
     def visible_steps(self) -> list[Step]:
         """The steps that make up the current picture: from the last clear or picture on."""
-        start = 0
-        for index, step in enumerate(self._done):
-            if isinstance(step, (Clearing, Picture)):
-                start = index
-        return [step for step in self._done[start:] if not isinstance(step, Clearing)]
+        steps = self._done[self._visible_start():]
+        return [step for step in steps if not isinstance(step, Clearing)]
 
     @property
     def is_blank(self) -> bool:

@@ -136,3 +136,41 @@ def test_tablet_pressure_sets_the_width(canvas):
     light, firm = (raster[200, :200] > 127).sum(), (raster[200, 200:] > 127).sum()
     assert light > 0 and firm > 2.5 * light
     assert len(canvas.history.visible_steps()) == 2
+
+
+def _digits(history, count: int) -> None:
+    from cnn_desktop.ui.drawing_history import Clearing, Stroke
+
+    for digit in range(count):
+        for stroke in range(3):  # x says which digit, y which of its strokes
+            history.push(Stroke(((digit / count, stroke / 3, 0.08),)))
+        history.push(Clearing())
+
+
+def test_history_stays_bounded_and_every_undo_state_is_whole():
+    from cnn_desktop.ui.drawing_history import DrawingHistory
+
+    history = DrawingHistory(limit=50)
+    _digits(history, 100)
+    assert len(history._done) <= 50
+    states = 0
+    while history.undo():
+        visible = history.visible_steps()
+        assert len({step.points[0][0] for step in visible}) <= 1  # one drawing at a time
+        strokes = [round(step.points[0][1] * 3) for step in visible]
+        assert strokes == list(range(len(strokes)))  # and all of it, never half
+        states += 1
+    assert states >= 40  # most of the limit is still undoable
+
+
+def test_history_never_drops_what_is_visible():
+    from cnn_desktop.ui.drawing_history import Clearing, DrawingHistory, Stroke
+
+    history = DrawingHistory(limit=50)
+    _digits(history, 20)
+    long_drawing = [Stroke(((0.5, i / 100, 0.08),)) for i in range(80)]
+    for stroke in long_drawing:
+        history.push(stroke)
+    assert history.visible_steps() == long_drawing
+    history.push(Clearing())
+    assert history.undo() and history.visible_steps() == long_drawing
