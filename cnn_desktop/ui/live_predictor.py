@@ -37,13 +37,6 @@ class LivePredictor(QObject):
 
     def set_engine(self, engine) -> None:
         """A new or swapped model: show its reading of the current drawing at once."""
-        import torch  # already imported with the engine
-
-        # One image through LeNet gains nothing from intra-op threads, and on a busy
-        # machine waking OpenMP workers stalls this (the GUI) thread for a scheduler
-        # slice: 1 ms predictions became 20 ms. The setting is per thread once made;
-        # threads started later inherit it, so a training thread sets its own.
-        torch.set_num_threads(1)
         self._engine = engine
         self.predict_now()
 

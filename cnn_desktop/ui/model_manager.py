@@ -15,6 +15,19 @@ from PySide6.QtCore import QObject, Signal, Slot
 from cnn_desktop.ui.engine_loader import BUNDLED_CHOICES, EngineLoader
 
 
+def _one_torch_thread_here() -> None:
+    """Predictions run on the GUI thread: give it a single intra-op thread.
+
+    One image through LeNet gains nothing from threads, and on a busy machine waking
+    OpenMP workers stalls the GUI thread for a scheduler slice: 1 ms predictions became
+    20 ms. The setting holds for the calling thread; threads started later inherit it,
+    so a training thread sets its own count.
+    """
+    import torch  # already imported by the engine loader
+
+    torch.set_num_threads(1)
+
+
 class ModelManager(QObject):
     """Owns the Engine and the user's model choice ("max", "avg" or a file path)."""
 
@@ -57,6 +70,7 @@ class ModelManager(QObject):
 
     @Slot(object, str)
     def _loaded(self, engine, warning: str) -> None:
+        _one_torch_thread_here()
         self._engine = engine
         if warning:
             self._choice = "max"
@@ -78,6 +92,7 @@ class ModelManager(QObject):
         path = bundled_weights_path(choice) if choice in BUNDLED_CHOICES else Path(choice)
         try:
             if self._engine is None:
+                _one_torch_thread_here()
                 self._engine = Engine.from_file(path)
             else:
                 self._engine.load(path)
