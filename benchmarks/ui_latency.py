@@ -143,6 +143,8 @@ def main() -> int:
     print(f"event -> panel shown: median {np.median(latencies_ms):.1f} ms, "
           f"p95 {np.percentile(latencies_ms, 95):.1f} ms, max {latencies_ms.max():.1f} ms")
     print(f"digits read correctly at the end of drawing: {replay.correct}/{args.digits}")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+          "(other busy processes inflate the tail)")
     window.close()
     return 0
 

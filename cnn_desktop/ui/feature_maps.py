@@ -129,6 +129,7 @@ class FeatureMaps(QWidget):
         self.hover_label = QLabel(self)
         self.hover_label.setObjectName("featureMapHover")
         self.hover_label.setStyleSheet(f"color: {theme.MUTED};")
+        self.hover_label.setText(self.tr("Point at a map to read its values."))
         footer = QVBoxLayout()
         footer.addWidget(self.conv_toggle)
         footer.addWidget(self.hover_label)
