@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QGridLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,7 +49,6 @@ class PredictionPanel(QWidget):
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setMinimumWidth(100)
         self.confidence_label = QLabel(self)
         self.confidence_label.setObjectName("confidenceLabel")
         self.confidence_label.setWordWrap(True)
@@ -73,6 +73,10 @@ class PredictionPanel(QWidget):
         grid.addLayout(digit_box, 1, 0)
         grid.addWidget(self.network_input, 1, 1)
         grid.addWidget(self.probability_plot, 1, 2)
+        # Text that changes every frame must not re-flow the row (and resize the plots)
+        for label in (self.digit_label, self.confidence_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        grid.setColumnMinimumWidth(0, 150)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 5)

@@ -242,3 +242,4 @@ def test_feature_map_colours_keep_their_meaning_between_frames(window):
     assert np.array_equal(view._rgba, first)  # ...and the same ones look the same
     assert view._rgba[:, 14, 3].max() == 0  # the gap between two maps is transparent
     assert view._rgba[:14, :14, 3].min() == 255  # the maps themselves are opaque
+
