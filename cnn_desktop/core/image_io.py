@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000  # about 6300x6300: far beyond any digit, well below a bomb
+MAX_SIDE = 16_384  # a 4,000,000x3 strip is few pixels but would cost gigabytes to resample
 
 
 class ImageReadError(Exception):
@@ -36,7 +37,7 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source) as picture:
                 width, height = picture.size
-                if width * height > MAX_PIXELS:
+                if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
                     raise ImageReadError(
                         source, f"is {width}x{height} pixels, too large to be a drawing"
                     )
