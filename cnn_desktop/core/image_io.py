@@ -64,6 +64,8 @@ def image_to_array(picture: Image.Image) -> np.ndarray:
     """PIL image of any mode → uint8 grayscale or RGBA, keeping 16-bit contrast."""
     if picture.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
         values = np.asarray(picture, dtype=np.float64)
+        finite = np.isfinite(values)  # float TIFFs may hold NaN or infinity: treat as paper
+        values = np.where(finite, values, values[finite].min() if finite.any() else 0.0)
         low, high = float(values.min()), float(values.max())
         scaled = (values - low) / (high - low) * 255 if high > low else values * 0
         return scaled.astype(np.uint8)
