@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +30,7 @@ from cnn_desktop.ui.image_input import ImageInputError, ink_from_file, ink_from_
 from cnn_desktop.ui.live_predictor import LivePredictor
 from cnn_desktop.ui.model_manager import ModelManager
 from cnn_desktop.ui.prediction_panel import PredictionPanel
+from cnn_desktop.ui.teaching import Teaching
 from cnn_desktop.ui.window_actions import WindowActions
 
 
@@ -50,7 +52,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.canvas)
+        self.canvas_column = QWidget(self)  # the canvas, and the teach buttons under it
+        canvas_layout = QVBoxLayout(self.canvas_column)
+        canvas_layout.setContentsMargins(0, 0, 0, 0)
+        canvas_layout.addWidget(self.canvas, 1)
+        self.splitter.addWidget(self.canvas_column)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -63,6 +69,8 @@ class MainWindow(QMainWindow):
         self.models.failed.connect(self.show_error)
         self.models.failed.connect(self._model_failed)
 
+        self.teaching = Teaching(self)
+        canvas_layout.addWidget(self.teaching.panel)
         self.actions_ = WindowActions(self)
         self.model_status = QLabel(self.models.describe(), self)
         self.model_status.setObjectName("modelStatus")
@@ -73,6 +81,11 @@ class MainWindow(QMainWindow):
         self.panel.set_message(self.tr("Loading the model…"))
         self._restore_settings()
         QTimer.singleShot(0, self.models.start)  # after show(): torch must not delay the window
+
+    @property
+    def settings(self):
+        """The QSettings this window reads and writes (tests pass their own)."""
+        return self._settings
 
     @property
     def engine(self):
@@ -215,6 +228,7 @@ class MainWindow(QMainWindow):
         self.actions_.brush_slider.setValue(
             keys.read_int(settings, keys.BRUSH_WIDTH, DEFAULT_BRUSH))
         self.actions_.conv_maps.setChecked(keys.read_bool(settings, keys.CONV_MAPS, False))
+        self.actions_.teach.setChecked(keys.read_bool(settings, keys.TEACH_PANEL, True))
 
     def save_settings(self) -> None:
         settings = self._settings
@@ -224,11 +238,13 @@ class MainWindow(QMainWindow):
         settings.setValue(keys.PANEL_SPLITTER, self.panel.splitter.saveState())
         settings.setValue(keys.BRUSH_WIDTH, self.canvas.brush_width)
         settings.setValue(keys.CONV_MAPS, self.actions_.conv_maps.isChecked())
+        settings.setValue(keys.TEACH_PANEL, self.actions_.teach.isChecked())
         settings.setValue(keys.MODEL_CHOICE, self.models.choice)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.teaching.shutdown()  # a running training stops within 2 s, writing nothing
         self.models.shutdown()
         if self._message_box is not None:
             self._message_box.close()

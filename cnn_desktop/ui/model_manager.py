@@ -104,6 +104,11 @@ class ModelManager(QObject):
         self.engineChanged.emit(self._engine)
         return True
 
+    def use_trained(self, model, metadata) -> None:
+        """Hot-swap weights trained in this session that could not be saved to a file."""
+        self._engine.swap(model, metadata)
+        self.engineChanged.emit(self._engine)
+
     def describe(self) -> str:
         """One line for the status bar: architecture, accuracy, file."""
         if self._engine is None:

@@ -76,7 +76,7 @@ class PredictionPanel(QWidget):
         # Text that changes every frame must not re-flow the row (and resize the plots)
         for label in (self.digit_label, self.confidence_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        grid.setColumnMinimumWidth(0, 150)
+        grid.setColumnMinimumWidth(0, 110)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 5)

@@ -18,6 +18,8 @@ PANEL_SPLITTER = "window/panelSplitter"  # summary | feature maps
 BRUSH_WIDTH = "canvas/brushWidth"  # pixels of a 280 px canvas
 CONV_MAPS = "view/convMaps"  # show the maps before pooling
 MODEL_CHOICE = "model/choice"  # "max", "avg" or the path of a weights file
+DATA_DIR = "training/dataDir"  # the MNIST folder the user chose for retraining
+TEACH_PANEL = "view/teachPanel"  # the teach buttons under the canvas are shown
 
 
 def open_settings() -> QSettings:

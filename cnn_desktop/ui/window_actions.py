@@ -80,6 +80,15 @@ class WindowActions(QObject):
             self.pooling.addAction(action)
         self.reset_model = self._action("actionResetModel", self.tr("&Reset to bundled model"),
                                         lambda: window.use_bundled("max"))
+        teaching = window.teaching
+        self.retrain = self._action("actionRetrain", self.tr("Re&train…"),
+                                    teaching.show_retrain, ["Ctrl+R"])
+        self.samples = self._action("actionSamples", self.tr("My &drawings…"),
+                                    teaching.show_samples, ["Ctrl+D"])
+        self.teach = self._action("actionTeach", self.tr("&Teach panel"), None, ["Ctrl+T"])
+        self.teach.setCheckable(True)
+        self.teach.setChecked(True)
+        self.teach.toggled.connect(teaching.panel.setVisible)
         self.about = self._action("actionAbout", self.tr("&About CNN Desktop"),
                                   window.show_about, [QKeySequence.StandardKey.HelpContents])
         self.brush_slider = QSlider(Qt.Orientation.Horizontal, window)
@@ -125,12 +134,14 @@ class WindowActions(QObject):
         edit.addSeparator()
         edit.addActions([self.paste, self.eraser])
         view = bar.addMenu(self.tr("&View"))
-        view.addActions([self.conv_maps, self.full_screen])
+        view.addActions([self.conv_maps, self.teach, self.full_screen])
         model = bar.addMenu(self.tr("&Model"))
         model.addAction(self.load_weights)
         pooling = model.addMenu(self.tr("&Pooling"))
         pooling.addActions([self.max_pooling, self.avg_pooling])
         model.addAction(self.reset_model)
+        model.addSeparator()
+        model.addActions([self.retrain, self.samples])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
@@ -160,7 +171,8 @@ class WindowActions(QObject):
     def update_model_actions(self, choice: str | None) -> None:
         """Model actions work once the first load has ended, well or not."""
         ready = not self._window.models.loading
-        for action in (self.load_weights, self.max_pooling, self.avg_pooling, self.reset_model):
+        for action in (self.load_weights, self.max_pooling, self.avg_pooling, self.reset_model,
+                       self.retrain, self.samples):
             action.setEnabled(ready)
         self.max_pooling.setChecked(choice == "max")
         self.avg_pooling.setChecked(choice == "avg")

@@ -212,8 +212,9 @@ def test_conv_maps_toggle(window):
 
 def test_settings_persist_across_two_windows(make_window, qtbot):
     first = make_window()
-    first.resize(790, 700)  # fits the offscreen screen (800x800)
-    qtbot.waitUntil(lambda: (first.width(), first.height()) == (790, 700))
+    target = (first.minimumSizeHint().width(), 700)  # fits the offscreen screen (800x800)
+    first.resize(*target)
+    qtbot.waitUntil(lambda: (first.width(), first.height()) == target)
     first.actions_.brush_slider.setValue(31)
     first.actions_.avg_pooling.trigger()
     first.actions_.conv_maps.setChecked(True)
