@@ -34,6 +34,7 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
     source = Path(path)
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # damaged metadata: the pixels may still be fine
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source) as picture:
                 width, height = picture.size
