@@ -41,6 +41,14 @@ def synthetic_digits(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return images, labels
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_data(tmp_path_factory, monkeypatch) -> Path:
+    """Taught samples and retrained models go to a fresh folder, never the user's own."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "cnn-desktop"
+
+
 @pytest.fixture
 def tiny_mnist(tmp_path: Path) -> Path:
     """A folder with the four MNIST files: 400 training and 100 test synthetic digits."""
