@@ -38,7 +38,7 @@ class TeachPanel(QWidget):
             shortcut.triggered.connect(lambda _=False, d=digit: self.labelChosen.emit(d))
             self.addAction(shortcut)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.feedback)
