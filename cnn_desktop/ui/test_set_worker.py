@@ -1,0 +1,95 @@
+"""The confusion matrix off the GUI thread: MNIST's test set through the current model.
+
+10,000 images take a second or two on a laptop, long enough to freeze the window, so
+a worker object in a QThread does it, reporting progress per batch. A new model
+makes the running pass worthless: `TestSetRunner.start` cancels it (a flag checked
+every batch) and joins it before starting the next, and `shutdown` joins it when the
+window closes, because a QThread destroyed while running aborts the process.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class TestSetWorker(QObject):
+    __test__ = False  # a Qt worker, not a pytest class
+
+    progress = Signal(int, int)  # images done, images in all
+    succeeded = Signal(object, object)  # DigitSet (the images), ClassifiedSet
+    failed = Signal(str)  # a message for the user (MNIST missing, damaged files)
+    finished = Signal()  # after either, or after a cancel
+
+    def __init__(self, model, data_dir: str | None, digits=None) -> None:
+        super().__init__()
+        self.model = model  # only read; a model swap installs a new object
+        self.data_dir = data_dir
+        self.digits = digits  # the test set when already loaded
+        self.cancel_flag = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        from cnn_desktop.core.data import MnistNotFoundError, load_mnist
+        from cnn_desktop.core.test_set import ClassificationCancelled, classify_digits
+
+        try:
+            digits = self.digits if self.digits is not None else load_mnist(
+                self.data_dir, train=False)
+            result = classify_digits(self.model, digits, on_progress=self.progress.emit,
+                                     cancel=self.cancel_flag)
+        except MnistNotFoundError as error:
+            self.failed.emit(str(error))
+        except ClassificationCancelled:
+            pass
+        except Exception as error:  # a message in the view, never a crash
+            self.failed.emit(self.tr("The test set could not be classified: {error}").format(
+                error=error))
+        else:
+            self.succeeded.emit(digits, result)
+        finally:
+            self.finished.emit()
+
+
+class TestSetRunner(QObject):
+    """At most one worker at a time, on its own QThread; cancelled and joined on demand."""
+
+    __test__ = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread: QThread | None = None
+        self.worker: TestSetWorker | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    def start(self, model, data_dir: str | None, digits=None) -> TestSetWorker:
+        """Connect to the returned worker's signals before control returns to Qt."""
+        self.shutdown()
+        self.thread = QThread(self)
+        self.thread.setObjectName("testSetThread")
+        self.worker = TestSetWorker(model, data_dir, digits)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self.thread.quit)
+        self.thread.start()
+        return self.worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel_flag.set()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel, stop and join the thread; True when it has really ended."""
+        if self.thread is None:
+            return True
+        self.cancel()
+        self.thread.quit()
+        stopped = self.thread.wait(timeout_ms)
+        if stopped:
+            self.thread = None
+            self.worker = None
+        return stopped
