@@ -70,8 +70,12 @@ def test_bit_flipped_weights_load_cleanly_or_are_refused(tmp_path, flips):
 @FUZZ
 @given(st.integers(0, len(VALID) - 1), st.binary(max_size=32))
 def test_truncated_or_padded_weights_are_refused(tmp_path, length, tail):
+    data = VALID[:length] + tail
     path = tmp_path / "cut.safetensors"
-    path.write_bytes(VALID[:length] + tail)
+    path.write_bytes(data)
+    if len(data) == len(VALID):  # the cut bytes were replaced: only their values changed
+        check_loaded_or_refused(path)
+        return
     with pytest.raises(WeightsError):
         load_weights(path)
 
