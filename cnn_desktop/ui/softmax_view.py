@@ -21,11 +21,17 @@ DIGITS = np.arange(10)
 SLIDER_STEPS = 100  # slider 0..100 → T = 10^((v − 50) / 50): 0.1 … 10, 1 in the middle
 
 
+def tempered_log_softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
+    """ln softmax(logits / T) in float64: exact even where the probability underflows,
+    so the cross-entropy of a very unlikely digit is a number, not infinity."""
+    scaled = np.asarray(logits, np.float64) / temperature
+    shifted = scaled - scaled.max()
+    return shifted - np.log(np.exp(shifted).sum())
+
+
 def tempered_softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
     """softmax(logits / T), shifted by the maximum so large logits cannot overflow."""
-    scaled = np.asarray(logits, np.float64) / temperature
-    exponentials = np.exp(scaled - scaled.max())
-    return (exponentials / exponentials.sum()).astype(np.float32)
+    return np.exp(tempered_log_softmax(logits, temperature)).astype(np.float32)
 
 
 def _bar_plot(parent: QWidget, title: str, y_range: tuple[float, float]) -> tuple:
@@ -158,7 +164,7 @@ class SoftmaxView(QWidget):
             self.loss_label.setText(self.tr("Draw a digit."))
             return
         label = self.true_digit.value()
-        loss = -math.log(max(float(self.probabilities[label]), 1e-30))
+        loss = -float(tempered_log_softmax(self.logits, temperature)[label])
         self.loss_label.setText(self.tr(
             "loss = −ln p({digit}) = {loss:.3f}: small when the network is sure and right, "
             "large when it is sure and wrong").format(digit=label, loss=loss))
