@@ -129,9 +129,8 @@ for index in range(rounds):
     time.sleep(rng.uniform(0.005, 0.08))
     os.kill(child, signal.SIGKILL)
     os.waitpid(child, 0)
-    source = target if kind == "weights" else store.folder
-    left = [p.name for p in source.parent.glob(".*") if p.is_file()] if kind == "weights" \
-        else [p.name for p in store.folder.glob(".*")]
+    home = folder if kind == "weights" else store.folder
+    left = [p.name for p in home.glob(".*") if p.is_file()]
     copy = folder / f"after-kill-{index}"
     if kind == "weights":
         copy.mkdir()
@@ -139,7 +138,7 @@ for index in range(rounds):
     else:
         shutil.copytree(store.folder, copy)
     for name in left:  # what a crashed save leaves: a hidden temporary file, never the target
-        (source.parent / name if kind == "weights" else store.folder / name).unlink()
+        (home / name).unlink()
     report.append({"kind": kind, "copy": str(copy), "temporaries": left})
 print(json.dumps(report))
 """
