@@ -10,6 +10,7 @@ decoded.
 from __future__ import annotations
 
 import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
     """Decode the first frame as uint8 grayscale (H, W) or RGBA (H, W, 4)."""
     source = Path(path)
     try:
+        kind = source.stat().st_mode
+        if stat.S_ISDIR(kind):
+            raise ImageReadError(source, "is a folder, not an image")
+        if not stat.S_ISREG(kind):  # opening a named pipe would wait for a writer forever
+            raise ImageReadError(source, "is not a regular file (a pipe or a device)")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # damaged metadata: the pixels may still be fine
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -49,8 +55,6 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
         raise
     except FileNotFoundError:
         raise ImageReadError(source, "does not exist") from None
-    except IsADirectoryError:
-        raise ImageReadError(source, "is a folder, not an image") from None
     except PermissionError:
         raise ImageReadError(source, "cannot be read (permission denied)") from None
     except UnidentifiedImageError:
