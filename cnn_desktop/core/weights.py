@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -122,9 +123,12 @@ def load_weights(path: str | os.PathLike[str]) -> LoadedWeights:
     """Read and check a weights file; every failure is a `WeightsError`."""
     source = Path(path)
     try:
-        size = source.stat().st_size
+        status = source.stat()
     except OSError as error:
         raise WeightsError(source, f"cannot be read ({error.strerror or error})") from None
+    if not stat.S_ISREG(status.st_mode):  # a named pipe would block the reader forever
+        raise WeightsError(source, "is not a regular file")
+    size = status.st_size
     if size > MAX_WEIGHTS_BYTES:
         raise WeightsError(source, f"is {size / 2**20:.0f} MB, too large for this model")
     try:
