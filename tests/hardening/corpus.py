@@ -8,6 +8,7 @@ decoder may or may not survive: a prediction or a message, but never a crash).
 from __future__ import annotations
 
 import io
+import os
 import random
 import struct
 import zlib
@@ -163,4 +164,8 @@ def write_corpus(folder: Path) -> list[Case]:
     folder_named_png = folder / "holiday.png"
     folder_named_png.mkdir()
     cases.append(Case(folder_named_png, REFUSED))
+    if hasattr(os, "mkfifo"):  # a named pipe: opening it would wait for a writer forever
+        pipe = folder / "pipe.png"
+        os.mkfifo(pipe)
+        cases.append(Case(pipe, REFUSED))
     return cases

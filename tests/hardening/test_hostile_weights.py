@@ -160,6 +160,9 @@ def hostile(tmp_path) -> tuple[dict[str, Path], Path]:
     for name, data in files.items():
         paths[name] = tmp_path / name
         paths[name].write_bytes(data)
+    if hasattr(os, "mkfifo"):  # a named pipe: reading it would wait for a writer forever
+        paths["pipe.safetensors"] = tmp_path / "pipe.safetensors"
+        os.mkfifo(paths["pipe.safetensors"])
     return paths, marker
 
 
