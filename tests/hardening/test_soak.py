@@ -34,8 +34,9 @@ def test_hundreds_of_random_strokes_neither_leak_nor_slow_down(window, qtbot):
     figures = soak(window, strokes=120, warm_up=20, clear_every=8)
     assert figures["predictions"] >= figures["strokes"]  # predictions were on throughout
     assert figures["rss_growth_mb"] < 20
-    # Medians over hundreds of frames: the end may be noisy, never several times slower.
-    assert figures["frame_ms_end_p50"] < 2 * figures["frame_ms_start_p50"] + 5
+    # Medians over hundreds of frames on a shared machine: noisy, but a slowdown that
+    # builds up per stroke (a list walked on every paint, say) ends several times slower.
+    assert figures["frame_ms_end_p50"] < 3 * figures["frame_ms_start_p50"] + 10
     draw(window.canvas, [(0.5, 0.2), (0.5, 0.8)])
     qtbot.waitUntil(lambda: window.findChild(QLabel, "predictionLabel").text().startswith("1"))
 
