@@ -43,8 +43,8 @@ class ArchitectureView(QWidget):
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("architectureTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Stage"), self.tr("What it does"), self.tr("Output shape"),
-            self.tr("Parameters"), self.tr("How they add up")])
+            self.tr("Stage"), self.tr("Output shape"), self.tr("Parameters"),
+            self.tr("What it does"), self.tr("How they add up")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -84,11 +84,11 @@ class ArchitectureView(QWidget):
                    else self.tr("average"))
         previous = None
         for index, row in enumerate(self.rows):
-            cells = (row.name, self._describe(row, pooling), format_shape(row.shape),
-                     f"{row.parameters:,}", self._explain(row, previous))
+            cells = (row.name, format_shape(row.shape), f"{row.parameters:,}",
+                     self._describe(row, pooling), self._explain(row, previous))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 3:
+                if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(index, column, item)

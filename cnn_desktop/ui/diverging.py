@@ -1,7 +1,7 @@
 """One diverging colour map, centred on zero, for signed values: weights and saliency.
 
-Blue below zero, white at zero, red above. The levels are always symmetric (±the
-largest magnitude), so white means exactly zero and equal distances from white mean
+Blue below zero, white at zero, red above. The levels are always symmetric (±a
+limit), so white means exactly zero and equal distances from white mean
 equal magnitudes; an asymmetric range would shift the white and mislead the class.
 """
 
@@ -22,6 +22,12 @@ _LUT = DIVERGING.getLookupTable(nPts=256, alpha=True).astype(np.uint8)  # (256, 
 def symmetric_limit(values: np.ndarray) -> float:
     """The largest magnitude, never zero (an all-zero array would divide by it)."""
     return max(float(np.abs(values).max(initial=0.0)), 1e-12)
+
+
+def robust_limit(values: np.ndarray, percentile: float = 99.0) -> float:
+    """A symmetric limit that a few outlying weights cannot set: with ±max|w|, one
+    strong weight in conv2 left the other 2,399 pale. Larger values draw saturated."""
+    return max(float(np.percentile(np.abs(values), percentile)), 1e-12)
 
 
 def diverging_rgba(values: np.ndarray, limit: float) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 Each layer is tiled into one RGBA image with transparent one-pixel gaps (one
 ImageItem per layer, not 102). Colours are symmetric around zero per layer, so white
-is exactly zero, red weights add the pixel under them and blue ones subtract it.
+is exactly zero, red weights add the pixel under them and blue ones subtract it; the
+scale is the 99th percentile of |w| (the rarer, stronger weights draw saturated).
 conv2 is drawn with one column per filter and one row per input channel: each
 column is everything one second-layer filter looks at.
 """
@@ -16,7 +17,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from cnn_desktop.ui import theme
-from cnn_desktop.ui.diverging import diverging_rgba, symmetric_limit
+from cnn_desktop.ui.diverging import diverging_rgba, robust_limit
 
 KERNEL = 5
 
@@ -51,7 +52,7 @@ class LayerKernels:
 
     def show(self, weights: np.ndarray) -> None:
         self.weights = weights
-        self.limit = symmetric_limit(weights)
+        self.limit = robust_limit(weights)
         grid = tile_kernels(weights, self.limit)
         self.image.setImage(grid, autoLevels=False)
         self.view.setRange(xRange=(0, grid.shape[1]), yRange=(0, grid.shape[0]), padding=0.02)
@@ -84,7 +85,7 @@ class KernelsView(QWidget):
             "conv2": LayerKernels(self.plots.ci, self.tr(
                 "conv2 — 16 filters (columns), each 6 channels (rows) of 5×5")),
         }
-        self.plots.ci.layout.setRowStretchFactor(1, 1)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.plots.ci.layout.setRowStretchFactor(3, 4)
         self.plots.scene().sigMouseMoved.connect(self._pointer_moved)
         self.scale_label = QLabel(self)
@@ -103,9 +104,9 @@ class KernelsView(QWidget):
         for name, layer in self.layers.items():
             layer.show(getattr(model, name).weight.detach().cpu().numpy().copy())
         self.scale_label.setText(self.tr(
-            "Blue: negative · white: zero · red: positive. Scales: conv1 ±{one:.2f}, "
-            "conv2 ±{two:.2f}.").format(one=self.layers["conv1"].limit,
-                                         two=self.layers["conv2"].limit))
+            "Blue: negative · white: zero · red: positive. Full colour at conv1 ±{one:.2f}, "
+            "conv2 ±{two:.2f} (point at a weight for its exact value).").format(
+            one=self.layers["conv1"].limit, two=self.layers["conv2"].limit))
 
     def describe_point(self, scene_position: QPointF) -> str:
         """The weight under a scene position, in words; "" over a gap or outside."""

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from cnn_desktop.ui import theme
 
-FONT_SCALE = 1.6
+FONT_SCALE = 1.6  # the application font: 9 pt becomes about 14 pt
+SHEET_SCALE = 1.35  # text a style sheet already sizes (captions, big labels) grows less
+VALUE_LABEL_SCALE = 1.25  # value labels sit inside fixed plot ranges with little headroom
 LINE_WIDTH = 3
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)(pt|px)")
 
@@ -108,12 +110,18 @@ class Presentation(QObject):
         self._undo.append(lambda: (app.setFont(font), app.setPalette(palette)))
 
     def _scale_style_sheets(self) -> None:
-        """Labels styled with an explicit size ignore the application font; scale them."""
+        """Styled widgets ignore a new application font: sizes in their sheets are scaled,
+        and plain declaration sheets (a colour) get the presentation size added."""
+        size = QApplication.instance().font().pointSizeF()
         for widget in [self._window, *self._window.findChildren(QWidget)]:
             sheet = widget.styleSheet()
             if "font-size" in sheet:
-                widget.setStyleSheet(scale_style_sheet(sheet, FONT_SCALE))
-                self._undo.append(lambda w=widget, s=sheet: w.setStyleSheet(s))
+                widget.setStyleSheet(scale_style_sheet(sheet, SHEET_SCALE))
+            elif sheet and "{" not in sheet:
+                widget.setStyleSheet(f"{sheet.rstrip().rstrip(';')}; font-size: {size:g}pt;")
+            else:
+                continue
+            self._undo.append(lambda w=widget, s=sheet: w.setStyleSheet(s))
 
     def _scale_plots(self) -> None:
         """pyqtgraph draws its own text and lines: axes, labels, value labels, frames."""
@@ -124,13 +132,15 @@ class Presentation(QObject):
             for item in view.scene().items():
                 if isinstance(item, pg.AxisItem):
                     self._scale_axis(item)
-                elif isinstance(item, pg.TextItem):
-                    font = QFont(item.textItem.font())
-                    item.setFont(self._larger(font))
+                elif isinstance(item, pg.TextItem) and item.textItem.font().pointSizeF() < 12:
+                    font = QFont(item.textItem.font())  # labels made large already stay
+                    item.setFont(self._larger(font, VALUE_LABEL_SCALE))
                     self._undo.append(lambda i=item, f=font: i.setFont(f))
                 elif isinstance(item, pg.LabelItem):
                     self._scale_label(item)
-                elif isinstance(item, QGraphicsRectItem):
+                elif (isinstance(item, QGraphicsRectItem) and item.isVisible()
+                      and item.pen().style() != Qt.PenStyle.NoPen
+                      and not isinstance(item.parentItem(), pg.ViewBox)):  # frames only
                     pen = item.pen()
                     thick = pg.mkPen(pen.color(), width=LINE_WIDTH)
                     item.setPen(thick)
@@ -164,10 +174,10 @@ class Presentation(QObject):
         self._undo.append(undo)
 
     @staticmethod
-    def _larger(font: QFont) -> QFont:
+    def _larger(font: QFont, scale: float = FONT_SCALE) -> QFont:
         larger = QFont(font)
         if font.pointSizeF() > 0:
-            larger.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+            larger.setPointSizeF(font.pointSizeF() * scale)
         else:
-            larger.setPixelSize(round(font.pixelSize() * FONT_SCALE))
+            larger.setPixelSize(round(font.pixelSize() * scale))
         return larger

@@ -13,15 +13,17 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cnn_desktop.ui import theme
-from cnn_desktop.ui.diverging import diverging_rgba, symmetric_limit
+from cnn_desktop.ui.diverging import symmetric_limit
 
 SIZE = 28
+SATURATED = np.array([[60, 140, 255], [255, 59, 48]], np.float32)  # blue, red
 
 
 def blend_over_digit(digit: np.ndarray, attribution: np.ndarray) -> np.ndarray:
-    """RGBA: the digit in dim grey, coloured where the attribution is strong."""
+    """RGBA: the digit in dim grey, pure red or blue where the attribution is strong
+    (saturated ends rather than the pastel middle of the map: projectors wash out)."""
     limit = symmetric_limit(attribution)
-    colours = diverging_rgba(attribution, limit)[..., :3].astype(np.float32)
+    colours = np.where((attribution > 0)[..., None], SATURATED[1], SATURATED[0])
     strength = np.sqrt(np.abs(attribution) / limit)[..., None]  # weak pushes still show
     grey = (np.clip(digit, 0, 1) * 110.0)[..., None]
     rgb = grey * (1 - strength) + colours * strength

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
 
 from cnn_desktop.ui import theme
+from cnn_desktop.ui.probability_plot import format_share
 
 DIGITS = np.arange(10)
 SLIDER_STEPS = 100  # slider 0..100 → T = 10^((v − 50) / 50): 0.1 … 10, 1 in the middle
@@ -156,7 +157,7 @@ class SoftmaxView(QWidget):
             self._logit_labels[digit].setText("" if empty else f"{logit:.1f}")
             self._logit_labels[digit].setPos(float(digit), max(logit, 0.0))
             self._probability_labels[digit].setText(
-                "" if empty or share < 0.005 else f"{share:.2f}")
+                "" if empty or share < 0.0005 else format_share(share))
             self._probability_labels[digit].setPos(float(digit), share)
             self._probability_labels[digit].setColor(theme.ACCENT if digit == top
                                                      else theme.TEXT)
@@ -164,8 +165,9 @@ class SoftmaxView(QWidget):
             self.loss_label.setText(self.tr("Draw a digit."))
             return
         label = self.true_digit.value()
-        loss = -float(tempered_log_softmax(self.logits, temperature)[label])
+        loss = 0.0 - float(tempered_log_softmax(self.logits, temperature)[label])
         self.loss_label.setText(self.tr(
-            "loss = −ln p({digit}) = {loss:.3f}: small when the network is sure and right, "
-            "large when it is sure and wrong").format(digit=label, loss=loss))
+            "loss = −ln p({digit}) = {loss}: small when the network is sure and right, "
+            "large when it is sure and wrong").format(
+            digit=label, loss=f"{loss:.3f}" if loss >= 0.001 else f"{loss:.1e}"))
 

@@ -34,8 +34,8 @@ def test_architecture_shows_each_stage_shape_and_parameters(classroom):
     classroom.show_view("architecture")
     model = classroom.window.engine.active.model
     assert [row.shape for row in classroom.architecture.rows] == EXPECTED_SHAPES
-    assert table_column(classroom, 2) == ["×".join(map(str, s)) for s in EXPECTED_SHAPES]
-    parameters = dict(zip(table_column(classroom, 0), table_column(classroom, 3), strict=True))
+    assert table_column(classroom, 1) == ["×".join(map(str, s)) for s in EXPECTED_SHAPES]
+    parameters = dict(zip(table_column(classroom, 0), table_column(classroom, 2), strict=True))
     assert parameters["conv1"] == f"{model.conv1.weight.numel() + 6:,}" == "156"
     assert parameters["conv2"] == "2,416"
     assert parameters["pool1"] == parameters["pool2"] == "0"  # pooling learns nothing
@@ -50,7 +50,7 @@ def test_architecture_follows_the_loaded_model(classroom, tmp_path):
 
     window = classroom.window
     assert window.use_bundled("avg")
-    assert "average pooling" in table_column(classroom, 1)[2]
+    assert "average pooling" in table_column(classroom, 3)[2]
     narrow = Architecture(pooling="max", hidden=())
     path = tmp_path / "narrow.safetensors"
     save_weights(path, LeNet(narrow), WeightsMetadata(architecture=narrow))
