@@ -93,7 +93,7 @@ def main() -> int:
     save(floating("kernels", (900, 560)), "kernels.png")
     save(floating("saliency", (520, 600)), "saliency.png")
     dock = floating("softmax", (980, 560))
-    classroom.softmax.slider.setValue(35)  # T ≈ 0.5: sharper than the real output
+    classroom.softmax.slider.setValue(95)  # T ≈ 7.9: flattened, so every bar shows
     save(dock, "softmax.png")
     classroom.softmax.slider.setValue(50)
 

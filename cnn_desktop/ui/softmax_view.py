@@ -23,11 +23,12 @@ SLIDER_STEPS = 100  # slider 0..100 → T = 10^((v − 50) / 50): 0.1 … 10, 1 
 
 
 def tempered_log_softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
-    """ln softmax(logits / T) in float64: exact even where the probability underflows,
-    so the cross-entropy of a very unlikely digit is a number, not infinity."""
+    """ln softmax(logits / T) in float64, exact at both ends: an unlikely digit's loss is
+    a number, not infinity, and a sure digit's is tiny but never exactly 0."""
     scaled = np.asarray(logits, np.float64) / temperature
-    shifted = scaled - scaled.max()
-    return shifted - np.log(np.exp(shifted).sum())
+    top = int(np.argmax(scaled))
+    shifted = scaled - scaled[top]  # the top term is exp(0) = 1: log1p keeps the rest
+    return shifted - np.log1p(np.exp(np.delete(shifted, top)).sum())
 
 
 def tempered_softmax(logits: np.ndarray, temperature: float) -> np.ndarray:

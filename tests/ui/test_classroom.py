@@ -148,6 +148,9 @@ def test_softmax_temperature_changes_the_picture_not_the_prediction(classroom):
     other = (prediction.digit + 1) % 10
     expected = np.log(np.exp(scaled - scaled.max()).sum()) - (scaled[other] - scaled.max())
     assert f"{expected:.3f}" in view.loss_label.text()
+    view.true_digit.setValue(prediction.digit)  # sure and right: tiny, but never 0
+    loss = float(view.loss_label.text().split("= ")[2].split(":")[0])
+    assert 0 < loss < 0.01
 
 
 def test_presentation_mode_enlarges_fonts_and_esc_leaves(classroom, qtbot):
