@@ -42,7 +42,6 @@ def main() -> int:
     from drawing import draw, mnist_digit
 
     from cnn_desktop.ui.app import configure_application
-    from cnn_desktop.ui.classroom import Classroom
     from cnn_desktop.ui.main_window import MainWindow
 
     configure_application(app)
@@ -56,7 +55,7 @@ def main() -> int:
     window = MainWindow()
     window.resize(*SCREEN)
     window.show()
-    classroom = Classroom(window)
+    classroom = window.classroom
     while window.engine is None:
         pump(0.05)
     _, strokes = mnist_digit(2, size=0.62)  # a handwritten 4

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cnn_desktop.ui import settings as keys
 from cnn_desktop.ui.activation_levels import activation_levels
 from cnn_desktop.ui.canvas import DEFAULT_BRUSH, DrawingCanvas
+from cnn_desktop.ui.classroom import Classroom
 from cnn_desktop.ui.image_input import ImageInputError, ink_from_file, ink_from_qimage
 from cnn_desktop.ui.live_predictor import LivePredictor
 from cnn_desktop.ui.model_manager import ModelManager
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.teaching = Teaching(self)
         canvas_layout.addWidget(self.teaching.panel)
+        self.classroom = Classroom(self)  # before restoreState, which finds docks by name
         self.actions_ = WindowActions(self)
         self.model_status = QLabel(self.models.describe(), self)
         self.model_status.setObjectName("modelStatus")
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.classroom.shutdown()  # leaves presentation mode first: normal geometry is saved
         self.save_settings()
         self.teaching.shutdown()  # a running training stops within 2 s, writing nothing
         self.models.shutdown()

@@ -64,7 +64,7 @@ class WindowActions(QObject):
         maps.conv_toggle.toggled.connect(self.conv_maps.setChecked)
         self.full_screen = self._action("actionFullScreen", self.tr("&Full screen"),
                                         self._toggle_full_screen,
-                                        [QKeySequence.StandardKey.FullScreen, "F11"])
+                                        ["Ctrl+Shift+F"])  # F11 is presentation mode
         self.load_weights = self._action("actionLoadWeights", self.tr("&Load weights…"),
                                          lambda: window.load_weights(), ["Ctrl+L"])
         self.pooling = QActionGroup(self)
@@ -135,6 +135,8 @@ class WindowActions(QObject):
         edit.addActions([self.paste, self.eraser])
         view = bar.addMenu(self.tr("&View"))
         view.addActions([self.conv_maps, self.teach, self.full_screen])
+        view.addSeparator()
+        view.addActions(self._window.classroom.actions)
         model = bar.addMenu(self.tr("&Model"))
         model.addAction(self.load_weights)
         pooling = model.addMenu(self.tr("&Pooling"))

@@ -1,7 +1,7 @@
 """The classroom views on the real window: architecture, kernels, saliency, softmax,
 the hover link to the feature maps, and presentation mode.
 
-`Classroom(window)` is built here because the window does not create it yet.
+The window builds its `Classroom` itself; these tests reach it as `window.classroom`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ EXPECTED_SHAPES = [(1, 32, 32), (6, 28, 28), (6, 14, 14), (16, 10, 10), (16, 5, 
 
 @pytest.fixture
 def classroom(window) -> Classroom:
-    classroom = Classroom(window)
-    yield classroom
-    classroom.shutdown()
+    return window.classroom
 
 
 def table_column(classroom: Classroom, column: int) -> list[str]:

@@ -13,17 +13,15 @@ import pytest
 import torch
 from PySide6.QtCore import Qt
 
-from cnn_desktop.ui.classroom import Classroom
-
 
 @pytest.fixture
 def explorer(window, tiny_mnist, qtbot):
-    classroom = Classroom(window, data_dir=str(tiny_mnist))
+    classroom = window.classroom
     view = classroom.test_set
+    view.set_data_dir(str(tiny_mnist))
     with qtbot.waitSignal(view.finished, timeout=30_000):
         classroom.show_view("testSet")  # shown: computed once for the current model
-    yield classroom
-    classroom.shutdown()
+    return classroom
 
 
 def shown_matrix(view) -> np.ndarray:
@@ -72,8 +70,9 @@ def test_a_new_model_makes_the_matrix_recompute(explorer, qtbot):
 
 def test_without_mnist_the_view_says_where_it_looked(window, tmp_path, qtbot):
     missing = tmp_path / "no-mnist-here"
-    classroom = Classroom(window, data_dir=str(missing))
+    classroom = window.classroom
     view = classroom.test_set
+    view.set_data_dir(str(missing))
     classroom.show_view("testSet")
     qtbot.waitUntil(lambda: "not found" in view.status.text(), timeout=30_000)
     assert str(missing) in view.status.text()
