@@ -12,6 +12,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from cnn_desktop.ui import settings
+from cnn_desktop.ui.language import start_language
 from cnn_desktop.ui.theme import apply_dark_theme
 
 
@@ -28,6 +29,7 @@ def run_app(argv: list[str]) -> int:
     """Open the main window and run until it closes; returns the exit code."""
     app = QApplication.instance() or QApplication(argv)
     configure_application(app)
+    start_language()  # before any widget: strings are translated as widgets are built
     from cnn_desktop.ui.main_window import MainWindow  # pyqtgraph: after the QApplication
 
     window = MainWindow()

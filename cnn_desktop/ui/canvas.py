@@ -114,6 +114,13 @@ class DrawingCanvas(QWidget):
             self._history.push(Clearing())
             self._rerender()
 
+    def adopt_history(self, history: DrawingHistory) -> None:
+        """Take over another canvas's steps: a window rebuilt in another language keeps
+        the drawing, its strokes (teach mode saves them) and its undo."""
+        self._finish_stroke()
+        self._history = history
+        self._rerender()
+
     def show_picture(self, ink: QImage) -> None:
         """Replace the drawing by an image (white ink on black, Format_Grayscale8)."""
         self._finish_stroke()

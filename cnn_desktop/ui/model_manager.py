@@ -118,7 +118,18 @@ class ModelManager(QObject):
         accuracy_text = (self.tr("test accuracy unknown") if accuracy is None
                          else self.tr("test accuracy {accuracy:.2%}").format(accuracy=accuracy))
         source = active.source.name if active.source is not None else self.tr("trained now")
-        return f"{active.architecture.describe()}  ·  {accuracy_text}  ·  {source}"
+        return f"{self.describe_architecture(active.architecture)}  ·  {accuracy_text}  ·  {source}"
+
+    def describe_architecture(self, architecture) -> str:
+        """The core's `Architecture.describe()`, in the interface language (same in English)."""
+        from cnn_desktop.core.model import FLAT_FEATURES
+
+        widths = " → ".join(str(w) for w in (FLAT_FEATURES, *architecture.hidden, 10))
+        if architecture.pooling == "max":
+            return self.tr("LeNet, max pooling, {widths}").format(widths=widths)
+        if architecture.pooling == "avg":
+            return self.tr("LeNet, avg pooling, {widths}").format(widths=widths)
+        return architecture.describe()
 
     def about_text(self) -> str:
         """Rich text for Help → About: what the network is and how good it is."""
@@ -131,7 +142,7 @@ class ModelManager(QObject):
             accuracy = active.metadata.test_accuracy
             text += self.tr("<p><b>Model:</b> {architecture}<br><b>Test accuracy:</b> "
                             "{accuracy}<br><b>Weights:</b> {source}</p>").format(
-                architecture=active.architecture.describe(),
+                architecture=self.describe_architecture(active.architecture),
                 accuracy=(self.tr("unknown") if accuracy is None
                           else self.tr("{0:.2%} on MNIST's 10,000 test digits").format(accuracy)),
                 source=active.source or self.tr("trained in this session"))

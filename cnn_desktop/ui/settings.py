@@ -20,6 +20,7 @@ CONV_MAPS = "view/convMaps"  # show the maps before pooling
 MODEL_CHOICE = "model/choice"  # "max", "avg" or the path of a weights file
 DATA_DIR = "training/dataDir"  # the MNIST folder the user chose for retraining
 TEACH_PANEL = "view/teachPanel"  # the teach buttons under the canvas are shown
+LANGUAGE = "view/language"  # "en" or "zh_CN"; absent: the system locale decides
 
 
 def open_settings() -> QSettings:

@@ -6,6 +6,7 @@ the user can do and with which keys; the window says what happens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,11 +15,19 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QSlider, QStyle, QToolBar
 
 from cnn_desktop.ui.canvas import BRUSH_RANGE
+from cnn_desktop.ui.language import LanguageActions
 
 if TYPE_CHECKING:
     from cnn_desktop.ui.main_window import MainWindow
 
 Shortcut = QKeySequence.StandardKey | str
+# Chinese menus put the accelerator in brackets after the text: "文件(&F)".
+CJK_MNEMONIC = re.compile(r"\s*\(&\w\)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its accelerator or trailing ellipsis, for tooltips and toolbars."""
+    return CJK_MNEMONIC.sub("", text).replace("&", "").rstrip("…").rstrip(".")
 
 
 class WindowActions(QObject):
@@ -91,6 +100,7 @@ class WindowActions(QObject):
         self.teach.toggled.connect(teaching.panel.setVisible)
         self.about = self._action("actionAbout", self.tr("&About CNN Desktop"),
                                   window.show_about, [QKeySequence.StandardKey.HelpContents])
+        self.languages = LanguageActions(window)  # View → Language
         self.brush_slider = QSlider(Qt.Orientation.Horizontal, window)
         self.brush_slider.setObjectName("brushWidth")
         self.brush_slider.setRange(*BRUSH_RANGE)
@@ -116,8 +126,10 @@ class WindowActions(QObject):
                               else [QKeySequence(shortcut)])
             unique = list(dict.fromkeys(s.toString() for s in sequences if not s.isEmpty()))
             action.setShortcuts([QKeySequence(s) for s in unique])
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({unique[0]})"
-                              if unique else text.replace("&", ""))
+            plain = plain_text(text)
+            action.setToolTip(f"{plain} ({unique[0]})" if unique else plain)
+        if CJK_MNEMONIC.search(text):  # "打开图像(&O)…": the toolbar shows "打开图像"
+            action.setIconText(plain_text(text))
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)  # shortcuts work even when the menu bar is hidden
@@ -137,6 +149,10 @@ class WindowActions(QObject):
         view.addActions([self.conv_maps, self.teach, self.full_screen])
         view.addSeparator()
         view.addActions(self._window.classroom.actions)
+        view.addSeparator()
+        languages = view.addMenu(self.tr("&Language"))
+        languages.setObjectName("languageMenu")
+        languages.addActions(list(self.languages.actions.values()))
         model = bar.addMenu(self.tr("&Model"))
         model.addAction(self.load_weights)
         pooling = model.addMenu(self.tr("&Pooling"))
