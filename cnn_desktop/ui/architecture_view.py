@@ -84,7 +84,7 @@ class ArchitectureView(QWidget):
                    else self.tr("average"))
         previous = None
         for index, row in enumerate(self.rows):
-            cells = (row.name, format_shape(row.shape), f"{row.parameters:,}",
+            cells = (self._name(row.name), format_shape(row.shape), f"{row.parameters:,}",
                      self._describe(row, pooling), self._explain(row, previous))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -96,6 +96,12 @@ class ArchitectureView(QWidget):
         self.total_label.setText(self.tr("Total: {count} trainable parameters").format(
             count=f"{total_parameters(self.rows):,}"))
         self.highlight_stage(self._highlighted)
+
+    def _name(self, name: str) -> str:
+        """Layer names stay identifiers (conv1, fc1, softmax); the plain words translate."""
+        words = {"input": self.tr("input"), "flatten": self.tr("flatten"),
+                 "output": self.tr("output")}
+        return words.get(name, name)
 
     def _describe(self, row, pooling: str) -> str:
         """The operation in words, translated here rather than taken from the core."""

@@ -10,6 +10,7 @@ ship in `cnn_desktop.resources/translations`; `tools/update_translations.py` mak
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -174,3 +175,25 @@ def _forget_closed_windows() -> None:
 def open_windows() -> list[MainWindow]:
     """The windows that language switches built and that are still open, newest last."""
     return [window for window in _windows if window.isVisible()]
+
+
+# --- the core's messages -------------------------------------------------------------------
+# The core (shared with the command line) writes English; where its exceptions carry the
+# facts, the window says them again in the interface language.
+def mnist_missing(error) -> str:
+    """A `MnistNotFoundError` for the window: where it looked, and what went wrong there."""
+    places = ", ".join(str(place) for place in error.searched)
+    text = str(error)
+    if match := re.search(r"; the download failed \((.*)\)\. Put the four", text, re.DOTALL):
+        return QCoreApplication.translate(
+            "CoreMessages", "MNIST could not be downloaded to {places} ({error}).").format(
+            places=places, error=match.group(1))
+    if match := re.search(r"; the files there are damaged \((.*)\)\. Put the four", text,
+                          re.DOTALL):
+        return QCoreApplication.translate(
+            "CoreMessages", "The MNIST files in {places} are damaged ({error}).").format(
+            places=places, error=match.group(1))
+    return QCoreApplication.translate(
+        "CoreMessages", "MNIST was not found (looked in {places}). Choose the folder with its "
+        "four files (train-images-idx3-ubyte[.gz] and the others), or download them.").format(
+        places=places)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnn_desktop.ui import theme
+from cnn_desktop.ui.language import mnist_missing
 from cnn_desktop.ui.retrain_curves import TrainingCurves
 from cnn_desktop.ui.training_worker import RetrainOutcome, TrainingRequest, TrainingRunner
 
@@ -160,7 +161,7 @@ class RetrainDialog(QDialog):
             folder = locate_mnist(resolve_data_dir(self.data_dir))
         except MnistNotFoundError as error:
             self.mnistStatus.setText(self.tr("{error} Or train on your drawings only.").format(
-                error=error))
+                error=mnist_missing(error)))
             self.mnistStatus.setStyleSheet(f"color: {theme.ACCENT}")
             return False
         self.mnistStatus.setText(self.tr("MNIST found in {folder}").format(folder=folder))
@@ -186,7 +187,7 @@ class RetrainDialog(QDialog):
             for train in (True, False):
                 load_mnist(self.data_dir, train=train, download=True)
         except MnistNotFoundError as error:
-            self.mnistStatus.setText(str(error))
+            self.mnistStatus.setText(mnist_missing(error))
             self.mnistStatus.setStyleSheet(f"color: {theme.ACCENT}")
             return
         self._check_mnist()

@@ -13,6 +13,8 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from cnn_desktop.ui.language import mnist_missing
+
 
 class TestSetWorker(QObject):
     __test__ = False  # a Qt worker, not a pytest class
@@ -40,7 +42,7 @@ class TestSetWorker(QObject):
             result = classify_digits(self.model, digits, on_progress=self.progress.emit,
                                      cancel=self.cancel_flag)
         except MnistNotFoundError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(mnist_missing(error))
         except ClassificationCancelled:
             pass
         except Exception as error:  # a message in the view, never a crash

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from cnn_desktop.ui.language import mnist_missing
+
 PROGRESS_INTERVAL_S = 0.1  # batches finish ~150 times a second; the eye needs ~10
 
 
@@ -84,7 +86,7 @@ class TrainingWorker(QObject):
             mnist_test = load_mnist(request.data_dir, train=False)
         except MnistNotFoundError as error:
             if choice is not DataChoice.MINE_ONLY:
-                self.failed.emit(str(error))
+                self.failed.emit(mnist_missing(error))
                 return
             # fine-tuning on the user's digits works without MNIST; no test figure then
         mine, held_out = split_held_out(request.samples)

@@ -44,6 +44,18 @@
         <translation>共 {count} 个可训练参数</translation>
     </message>
     <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
         <source>the drawing, 28×28 padded to 32×32</source>
         <translation>手写图像，28×28 填充到 32×32</translation>
     </message>
@@ -109,6 +121,21 @@
     <message>
         <source>The {stage} maps are hidden: View → Show convolution maps (C) shows them.</source>
         <translation>{stage} 的特征图已隐藏：用“视图 → 显示池化前的卷积特征图”（C）显示。</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>MNIST could not be downloaded to {places} ({error}).</source>
+        <translation>无法把 MNIST 下载到 {places}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The MNIST files in {places} are damaged ({error}).</source>
+        <translation>{places} 中的 MNIST 文件已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>MNIST was not found (looked in {places}). Choose the folder with its four files (train-images-idx3-ubyte[.gz] and the others), or download them.</source>
+        <translation>没有找到 MNIST（查找过：{places}）。请选择存放它四个文件（train-images-idx3-ubyte[.gz] 等）的文件夹，或者下载它们。</translation>
     </message>
 </context>
 <context>
