@@ -157,7 +157,8 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     new = MainWindow(old.settings)
     new.canvas.adopt_history(old.canvas.history)
     new.actions_.eraser.setChecked(old.actions_.eraser.isChecked())
-    new.restoreGeometry(old.saveGeometry())
+    new.setGeometry(old.geometry())  # exactly in place: restoreGeometry may clamp to a screen
+    new.setWindowState(old.windowState())  # maximized or full screen stay so
     _windows.append(new)
     new.show()
     if presenting:
