@@ -1,11 +1,13 @@
 """Make docs/screenshot.png from the real window with a digit drawn by mouse events.
 
     python tools/screenshot.py [--out docs/screenshot.png] [--digit INDEX] [--conv]
+                               [--language zh_CN]
 
 The window is rendered offscreen on a virtual 1920x1080 screen, with its own empty
 settings (so the user's saved layout does not leak into the picture). The digit is a
 real MNIST handwriting path from ../shared/strokes when available (INDEX picks it),
-else a drawn 7. Look at the result before committing it.
+else a drawn 7. `--language zh_CN` renders the window in Simplified Chinese (docs/chinese.png;
+it needs a CJK font, e.g. fonts-wqy-microhei). Look at the result before committing it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> int:
     parser.add_argument("--digit", type=int, default=0, help="MNIST training digit index")
     parser.add_argument("--conv", action="store_true", help="also show the conv maps")
     parser.add_argument("--size", default="1440x900", help="window size, WxH")
+    parser.add_argument("--language", default="en", help="en or zh_CN")
     args = parser.parse_args()
     _offscreen_screen()
 
@@ -53,6 +56,11 @@ def main() -> int:
     from cnn_desktop.ui.main_window import MainWindow
 
     configure_application(app)
+    from cnn_desktop.ui.language import install_language
+
+    if not install_language(args.language):
+        print(f"no translation for {args.language}", file=sys.stderr)
+        return 1
     window = MainWindow()
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
