@@ -20,6 +20,11 @@ from cnn_desktop.ui.language import mnist_missing
 
 PROGRESS_INTERVAL_S = 0.1  # batches finish ~150 times a second; the eye needs ~10
 
+# Threads that outlived `shutdown`'s wait (a batch can take long on a loaded machine).
+# Qt aborts the process if a running QThread is destroyed, so they are kept here,
+# parentless, until they have finished on their own (their cancel flag is set).
+_OUTLIVING: list[tuple[QThread, QObject]] = []
+
 
 @dataclass(frozen=True)
 class TrainingRequest:
@@ -155,7 +160,10 @@ class TrainingRunner(QObject):
         self.cancel()
         self.thread.quit()
         stopped = self.thread.wait(timeout_ms)
-        if stopped:
-            self.thread = None
-            self.worker = None
+        _OUTLIVING[:] = [pair for pair in _OUTLIVING if not pair[0].isFinished()]
+        if not stopped:
+            self.thread.setParent(None)  # must not die with this runner's owner
+            _OUTLIVING.append((self.thread, self.worker))
+        self.thread = None
+        self.worker = None
         return stopped

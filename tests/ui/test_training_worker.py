@@ -85,3 +85,21 @@ def test_missing_mnist_is_a_message_but_my_drawings_only_still_trains(
     assert outcome.held_out == 4
     assert outcome.result.evaluation is None  # no MNIST test set to report
     assert 0.0 <= outcome.mine_before <= 1.0 and np.isfinite(outcome.mine_after)
+
+
+def test_a_thread_that_outlives_shutdown_is_kept_alive_not_destroyed(qtbot, tiny_mnist):
+    """Destroying a running QThread aborts the process: it must survive its runner."""
+    import gc
+
+    from cnn_desktop.ui import training_worker
+
+    runner = TrainingRunner()
+    worker = runner.start(request(tiny_mnist, epochs=50))
+    with qtbot.waitSignal(worker.batchProgress, timeout=60_000):
+        pass
+    thread = runner.thread
+    assert not runner.shutdown(0)  # no time to stop: it is still running
+    del runner
+    gc.collect()
+    assert any(kept is thread for kept, _ in training_worker._OUTLIVING)
+    qtbot.waitUntil(thread.isFinished, timeout=5000)  # the cancel flag stops it soon
