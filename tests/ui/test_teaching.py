@@ -8,6 +8,7 @@ from drawing import draw
 from PySide6.QtCore import Qt
 
 from cnn_desktop.core.data import load_mnist
+from cnn_desktop.core.samples import SampleStore
 from cnn_desktop.core.training import TrainingConfig, train
 from cnn_desktop.ui.training_worker import RetrainOutcome
 
@@ -113,3 +114,43 @@ def test_drawing_keeps_predicting_while_training_runs(make_window, qtbot, tiny_m
     assert dialog.runner.running
     dialog.cancel()
     qtbot.waitUntil(lambda: not dialog.runner.running, timeout=2000)
+
+
+def full_disk(monkeypatch) -> None:
+    """Every later atomic write fails as on a full disk."""
+    import errno
+
+    from cnn_desktop.core import weights
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(weights.os, "fsync", no_space)
+
+
+def test_a_full_disk_while_teaching_says_so_and_keeps_earlier_drawings(
+    make_window, qtbot, monkeypatch, isolated_user_data
+):
+    window = make_window()
+    draw_one(window, qtbot)
+    assert window.teaching.teach(1)
+    full_disk(monkeypatch)
+    with qtbot.waitSignal(window.errorShown) as shown:
+        assert not window.teaching.teach(2)
+    assert "No space left on device" in shown.args[0]
+    monkeypatch.undo()
+    assert [s.label for s in SampleStore(isolated_user_data / "samples").load().samples] == [1]
+    assert not [p for p in (isolated_user_data / "samples").iterdir() if p.name.startswith(".")]
+
+
+def test_a_full_disk_when_using_a_new_model_keeps_it_for_the_session(
+    make_window, qtbot, monkeypatch, tiny_outcome, isolated_user_data
+):
+    window = make_window()
+    full_disk(monkeypatch)
+    with qtbot.waitSignal(window.errorShown) as shown:
+        assert not window.teaching.use_model(tiny_outcome)
+    assert "could not be saved" in shown.args[0]
+    assert window.engine.active.source is None  # the new model, trained in this session
+    assert window.engine.active.metadata == tiny_outcome.result.metadata
+    assert not (isolated_user_data / "models" / "retrained.safetensors").exists()
