@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from cnn_desktop.ui.language import mnist_missing
+from cnn_desktop.ui.worker_thread import WorkerThread
 
 
 class TestSetWorker(QObject):
@@ -54,44 +55,13 @@ class TestSetWorker(QObject):
             self.finished.emit()
 
 
-class TestSetRunner(QObject):
+class TestSetRunner(WorkerThread):
     """At most one worker at a time, on its own QThread; cancelled and joined on demand."""
 
     __test__ = False
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.thread: QThread | None = None
-        self.worker: TestSetWorker | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.thread is not None and self.thread.isRunning()
+    thread_name = "testSetThread"
+    join_timeout_ms = 5000
 
     def start(self, model, data_dir: str | None, digits=None) -> TestSetWorker:
         """Connect to the returned worker's signals before control returns to Qt."""
-        self.shutdown()
-        self.thread = QThread(self)
-        self.thread.setObjectName("testSetThread")
-        self.worker = TestSetWorker(model, data_dir, digits)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self.thread.quit)
-        self.thread.start()
-        return self.worker
-
-    def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel_flag.set()
-
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel, stop and join the thread; True when it has really ended."""
-        if self.thread is None:
-            return True
-        self.cancel()
-        self.thread.quit()
-        stopped = self.thread.wait(timeout_ms)
-        if stopped:
-            self.thread = None
-            self.worker = None
-        return stopped
+        return self.launch(TestSetWorker(model, data_dir, digits))

@@ -14,16 +14,12 @@ import threading
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from cnn_desktop.ui.language import mnist_missing
+from cnn_desktop.ui.worker_thread import WorkerThread
 
 PROGRESS_INTERVAL_S = 0.1  # batches finish ~150 times a second; the eye needs ~10
-
-# Threads that outlived `shutdown`'s wait (a batch can take long on a loaded machine).
-# Qt aborts the process if a running QThread is destroyed, so they are kept here,
-# parentless, until they have finished on their own (their cancel flag is set).
-_OUTLIVING: list[tuple[QThread, QObject]] = []
 
 
 @dataclass(frozen=True)
@@ -125,45 +121,11 @@ class TrainingWorker(QObject):
             self.batchProgress.emit(progress)
 
 
-class TrainingRunner(QObject):
-    """Starts one worker on its own QThread, cancels it, and joins it."""
+class TrainingRunner(WorkerThread):
+    """Runs one `TrainingWorker` at a time on its own QThread."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.thread: QThread | None = None
-        self.worker: TrainingWorker | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.thread is not None and self.thread.isRunning()
+    thread_name = "trainingThread"
 
     def start(self, request: TrainingRequest) -> TrainingWorker:
         """Connect to the returned worker's signals before control returns to Qt."""
-        self.shutdown()
-        self.thread = QThread(self)
-        self.thread.setObjectName("trainingThread")
-        self.worker = TrainingWorker(request)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self.thread.quit)
-        self.thread.start()
-        return self.worker
-
-    def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel_flag.set()
-
-    def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Cancel, stop and join the thread; True when it has really ended."""
-        if self.thread is None:
-            return True
-        self.cancel()
-        self.thread.quit()
-        stopped = self.thread.wait(timeout_ms)
-        _OUTLIVING[:] = [pair for pair in _OUTLIVING if not pair[0].isFinished()]
-        if not stopped:
-            self.thread.setParent(None)  # must not die with this runner's owner
-            _OUTLIVING.append((self.thread, self.worker))
-        self.thread = None
-        self.worker = None
-        return stopped
+        return self.launch(TrainingWorker(request))

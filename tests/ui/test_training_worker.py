@@ -91,7 +91,7 @@ def test_a_thread_that_outlives_shutdown_is_kept_alive_not_destroyed(qtbot, tiny
     """Destroying a running QThread aborts the process: it must survive its runner."""
     import gc
 
-    from cnn_desktop.ui import training_worker
+    from cnn_desktop.ui import worker_thread
 
     runner = TrainingRunner()
     worker = runner.start(request(tiny_mnist, epochs=50))
@@ -101,5 +101,5 @@ def test_a_thread_that_outlives_shutdown_is_kept_alive_not_destroyed(qtbot, tiny
     assert not runner.shutdown(0)  # no time to stop: it is still running
     del runner
     gc.collect()
-    assert any(kept is thread for kept, _ in training_worker._OUTLIVING)
+    assert any(kept is thread for kept, _ in worker_thread._OUTLIVING)
     qtbot.waitUntil(thread.isFinished, timeout=5000)  # the cancel flag stops it soon
