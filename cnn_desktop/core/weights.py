@@ -40,13 +40,32 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-class WeightsError(Exception):
-    """A weights file that cannot be used, with the file and the reason."""
+# Why a file is refused, by kind. The window shows these in the interface language
+# (cnn_desktop/ui/core_messages.py keeps the same templates for translators), so a
+# reason is a kind plus its facts, not only a finished English sentence.
+REASONS = {
+    "unreadable": "cannot be read ({error})",
+    "not_regular": "is not a regular file",
+    "too_large": "is {megabytes} MB, too large for this model",
+    "not_safetensors": "is not a valid safetensors file ({error})",
+    "foreign": "is not a cnn-desktop weights file (no architecture)",
+    "bad_metadata": "has unreadable metadata ({error})",
+    "architecture": "does not match the architecture (missing {missing}, unexpected {unexpected})",
+    "shape": "tensor {name} has shape {shape}, expected {expected}",
+    "dtype": "tensor {name} is {dtype}, not floating point",
+    "not_finite": "tensor {name} holds NaN or infinite values",
+}
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+
+class WeightsError(Exception):
+    """A weights file that cannot be used: the file, the kind of problem and its facts."""
+
+    def __init__(self, path: str | os.PathLike[str], kind: str, **details: object) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        self.kind = kind
+        self.details = {key: str(value) for key, value in details.items()}
+        self.reason = REASONS[kind].format(**self.details)
+        super().__init__(f"{self.path.name}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -125,24 +144,24 @@ def load_weights(path: str | os.PathLike[str]) -> LoadedWeights:
     try:
         status = source.stat()
     except OSError as error:
-        raise WeightsError(source, f"cannot be read ({error.strerror or error})") from None
+        raise WeightsError(source, "unreadable", error=error.strerror or error) from None
     if not stat.S_ISREG(status.st_mode):  # a named pipe would block the reader forever
-        raise WeightsError(source, "is not a regular file")
+        raise WeightsError(source, "not_regular")
     size = status.st_size
     if size > MAX_WEIGHTS_BYTES:
-        raise WeightsError(source, f"is {size / 2**20:.0f} MB, too large for this model")
+        raise WeightsError(source, "too_large", megabytes=f"{size / 2**20:.0f}")
     try:
         with safe_open(str(source), framework="pt") as stream:
             header = stream.metadata() or {}
             tensors = {name: stream.get_tensor(name) for name in stream.keys()}  # noqa: SIM118
     except Exception as error:  # safetensors raises several types for damaged files
-        raise WeightsError(source, f"is not a valid safetensors file ({error})") from None
+        raise WeightsError(source, "not_safetensors", error=error) from None
     if header.get("format") != FORMAT or "architecture" not in header:
-        raise WeightsError(source, "is not a cnn-desktop weights file (no architecture)")
+        raise WeightsError(source, "foreign")
     try:
         metadata = WeightsMetadata.from_header(header)
     except (ValueError, KeyError, TypeError) as error:
-        raise WeightsError(source, f"has unreadable metadata ({error})") from None
+        raise WeightsError(source, "bad_metadata", error=error) from None
     model = LeNet(metadata.architecture)
     _check_tensors(source, model, tensors)
     model.load_state_dict(tensors)
@@ -155,18 +174,14 @@ def _check_tensors(source: Path, model: LeNet, tensors: Mapping[str, torch.Tenso
     missing = sorted(set(expected) - set(tensors))
     unexpected = sorted(set(tensors) - set(expected))
     if missing or unexpected:
-        raise WeightsError(
-            source,
-            f"does not match the architecture (missing {missing or 'none'}, "
-            f"unexpected {unexpected or 'none'})",
-        )
+        raise WeightsError(source, "architecture", missing=missing or "none",
+                           unexpected=unexpected or "none")
     for name, shape in expected.items():
         tensor = tensors[name]
         if tuple(tensor.shape) != shape:
-            raise WeightsError(
-                source, f"tensor {name} has shape {tuple(tensor.shape)}, expected {shape}"
-            )
+            raise WeightsError(source, "shape", name=name, shape=tuple(tensor.shape),
+                               expected=shape)
         if not tensor.is_floating_point():
-            raise WeightsError(source, f"tensor {name} is {tensor.dtype}, not floating point")
+            raise WeightsError(source, "dtype", name=name, dtype=tensor.dtype)
         if not torch.isfinite(tensor).all():
-            raise WeightsError(source, f"tensor {name} holds NaN or infinite values")
+            raise WeightsError(source, "not_finite", name=name)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from cnn_desktop.ui.core_messages import weights_problem
+
 BUNDLED_CHOICES = ("max", "avg")  # the shipped models, by pooling kind
 
 
@@ -38,14 +40,14 @@ class EngineLoader(QThread):
         except WeightsError as error:
             if self.choice == "max":
                 self.failed.emit(self.tr("The model cannot be loaded: {error}").format(
-                    error=error))
+                    error=weights_problem(error)))
                 return
             warning = self.tr("Could not load the chosen model ({error}); using the bundled "
-                              "one.").format(error=error)
+                              "one.").format(error=weights_problem(error))
             try:
                 engine = Engine.from_file(None)
             except WeightsError as fallback_error:
                 self.failed.emit(self.tr("The model cannot be loaded: {error}").format(
-                    error=fallback_error))
+                    error=weights_problem(fallback_error)))
                 return
         self.loaded.emit(engine, warning)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from cnn_desktop.ui.core_messages import weights_problem
 from cnn_desktop.ui.engine_loader import BUNDLED_CHOICES, EngineLoader
 
 
@@ -98,7 +99,7 @@ class ModelManager(QObject):
                 self._engine.load(path)
         except WeightsError as error:
             self.failed.emit(self.tr("Cannot load the weights {error}. The current model "
-                                     "stays.").format(error=error))
+                                     "stays.").format(error=weights_problem(error)))
             return False
         self._choice = choice if choice in BUNDLED_CHOICES else str(path)
         self.engineChanged.emit(self._engine)

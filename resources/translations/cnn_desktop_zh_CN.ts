@@ -929,6 +929,53 @@
     </message>
 </context>
 <context>
+    <name>WeightsError</name>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>is {megabytes} MB, too large for this model</source>
+        <translation>有 {megabytes} MB，对这个模型来说太大</translation>
+    </message>
+    <message>
+        <source>is not a valid safetensors file ({error})</source>
+        <translation>不是有效的 safetensors 文件（{error}）</translation>
+    </message>
+    <message>
+        <source>is not a cnn-desktop weights file (no architecture)</source>
+        <translation>不是 CNN Desktop 的权重文件（没有网络结构信息）</translation>
+    </message>
+    <message>
+        <source>has unreadable metadata ({error})</source>
+        <translation>元数据无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>does not match the architecture (missing {missing}, unexpected {unexpected})</source>
+        <translation>与网络结构不符（缺少 {missing}，多出 {unexpected}）</translation>
+    </message>
+    <message>
+        <source>tensor {name} has shape {shape}, expected {expected}</source>
+        <translation>张量 {name} 的形状是 {shape}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>tensor {name} is {dtype}, not floating point</source>
+        <translation>张量 {name} 的类型是 {dtype}，不是浮点数</translation>
+    </message>
+    <message>
+        <source>tensor {name} holds NaN or infinite values</source>
+        <translation>张量 {name} 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Open image…</source>

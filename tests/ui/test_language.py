@@ -278,3 +278,22 @@ def test_a_running_training_keeps_the_language(restore_english, window):
         window.teaching.retrain_dialog = None
     assert language.current_language() == "en"
     assert window.actions_.languages.actions["en"].isChecked()
+
+
+def test_the_windows_weights_reasons_follow_the_cores():
+    """Every kind of refusal the core knows has a template here, word for word."""
+    from cnn_desktop.core import weights
+    from cnn_desktop.ui import core_messages
+
+    assert core_messages.REASONS == weights.REASONS
+
+
+def test_a_refused_weights_file_is_explained_in_chinese(chinese, window, qtbot, tmp_path):
+    bad = tmp_path / "classmate.safetensors"
+    bad.write_bytes(b"not weights at all")
+    with qtbot.waitSignal(window.errorShown) as shown:
+        assert not window.load_weights(str(bad))
+    message = shown.args[0]
+    assert "classmate.safetensors" in message and "不是有效的 safetensors 文件" in message
+    before_details = message.split("（")[0]
+    assert english_words(before_details.replace("classmate.safetensors", "")) == []
