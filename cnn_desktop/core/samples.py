@@ -81,6 +81,8 @@ def bundle_bytes(samples: Sequence[Sample]) -> bytes:
 def read_bundle(path: Path) -> list[Sample]:
     """A samples file; raises ValueError with the reason if it is damaged or foreign."""
     try:
+        if not zipfile.is_zipfile(path):  # else np.load guesses "pickle" and says so
+            raise zipfile.BadZipFile("not an .npz archive" if path.is_file() else "no such file")
         with np.load(path, allow_pickle=False) as data:
             if str(data["format"]) != FORMAT:
                 raise ValueError("not a cnn-desktop samples file")

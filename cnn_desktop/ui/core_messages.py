@@ -1,4 +1,4 @@
-"""The core's reasons for refusing a weights file, in the interface language.
+"""The core's reasons for refusing a weights or samples file, in the interface language.
 
 The core is shared with the command line and knows no Qt, so it reports a kind of
 problem and its facts (`WeightsError.kind`, `.details`); the same English templates
@@ -7,6 +7,8 @@ template with those facts. A test keeps this list and the core's in step.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -38,3 +40,30 @@ def weights_problem(error) -> str:
     reason = QCoreApplication.translate(CONTEXT, template).format(**error.details)
     return QCoreApplication.translate("WeightsError", "{name}: {reason}").format(
         name=error.path.name, reason=reason)
+
+
+SAMPLE_REASONS = (
+    QT_TRANSLATE_NOOP("SamplesError", "not a cnn-desktop samples file"),
+    QT_TRANSLATE_NOOP("SamplesError", "inconsistent contents"),
+)
+_UNREADABLE_SAMPLES = re.compile(r"not a readable samples file \((.*)\)", re.DOTALL)
+
+
+def samples_reason(reason: str) -> str:
+    """Why a samples file (core/samples.py) was refused, in the interface language."""
+    if reason in SAMPLE_REASONS:
+        return QCoreApplication.translate("SamplesError", reason)
+    if match := _UNREADABLE_SAMPLES.fullmatch(reason):
+        return QCoreApplication.translate(
+            "SamplesError", "not a readable samples file ({error})").format(error=match.group(1))
+    return reason
+
+
+def samples_problems(problems: list[str]) -> str:
+    """`SampleStore.problems` ("file: reason" each) joined for one message."""
+    lines = []
+    for problem in problems:
+        name, _, reason = problem.partition(": ")
+        lines.append(QCoreApplication.translate("WeightsError", "{name}: {reason}").format(
+            name=name, reason=samples_reason(reason)))
+    return "; ".join(lines)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnn_desktop.core.samples import Sample, SampleStore
+from cnn_desktop.ui.core_messages import samples_problems, samples_reason
 
 THUMBNAIL = 56
 
@@ -74,7 +75,7 @@ class SamplesView(QDialog):
         self.refresh()
         if store.problems:
             self.message.setText(self.tr("Skipped {count} damaged file(s): {names}").format(
-                count=len(store.problems), names="; ".join(store.problems)))
+                count=len(store.problems), names=samples_problems(store.problems)))
 
     def refresh(self) -> None:
         """Rebuild the filter's counts, then the list."""
@@ -137,8 +138,9 @@ class SamplesView(QDialog):
         try:
             added = self.store.import_bundle(path)
         except (ValueError, OSError) as error:
+            reason = samples_reason(str(error)) if isinstance(error, ValueError) else error
             self.message.setText(self.tr("Could not import {name}: {error}").format(
-                name=Path(path).name, error=error))
+                name=Path(path).name, error=reason))
             return False
         self.message.setText(self.tr("Imported {count} new drawings").format(count=added))
         self.refresh()

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from cnn_desktop.ui import settings as keys
+from cnn_desktop.ui.core_messages import samples_problems
 from cnn_desktop.ui.drawing_history import Stroke
 from cnn_desktop.ui.teach_panel import TeachPanel
 
@@ -52,7 +53,7 @@ class Teaching(QObject):
         if self.store.problems:
             self.window.show_error(self.tr(
                 "Skipped {count} damaged saved drawing(s); the others are loaded: {names}"
-            ).format(count=len(self.store.problems), names="; ".join(self.store.problems)))
+            ).format(count=len(self.store.problems), names=samples_problems(self.store.problems)))
 
     def canvas_strokes(self) -> list[np.ndarray]:
         """The visible pen strokes as (n, 3) arrays of x, y, width in canvas units."""

@@ -91,11 +91,11 @@ class TrainingWorker(QObject):
                 return
             # fine-tuning on the user's digits works without MNIST; no test figure then
         mine, held_out = split_held_out(request.samples)
-        try:
-            train_set = assemble(choice, mnist_train, mine)
-        except ValueError as error:
-            self.failed.emit(str(error))
+        if choice is DataChoice.MINE_ONLY and len(mine) == 0:
+            self.failed.emit(self.tr("There are no saved drawings yet: teach some digits "
+                                     "first, or train on MNIST."))
             return
+        train_set = assemble(choice, mnist_train, mine)
         self.statusChanged.emit(self.tr("Training…"))
         try:
             result = train(

@@ -658,6 +658,21 @@
     </message>
 </context>
 <context>
+    <name>SamplesError</name>
+    <message>
+        <source>not a cnn-desktop samples file</source>
+        <translation>不是 CNN Desktop 的手写样本文件</translation>
+    </message>
+    <message>
+        <source>inconsistent contents</source>
+        <translation>内容前后不一致</translation>
+    </message>
+    <message>
+        <source>not a readable samples file ({error})</source>
+        <translation>不是可读取的手写样本文件（{error}）</translation>
+    </message>
+</context>
+<context>
     <name>SamplesView</name>
     <message>
         <source>My drawings</source>
@@ -922,6 +937,10 @@
     <message>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <source>There are no saved drawings yet: teach some digits first, or train on MNIST.</source>
+        <translation>还没有保存的手写数字：请先教几个数字，或者用 MNIST 训练。</translation>
     </message>
     <message>
         <source>Training…</source>

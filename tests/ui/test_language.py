@@ -297,3 +297,15 @@ def test_a_refused_weights_file_is_explained_in_chinese(chinese, window, qtbot, 
     assert "classmate.safetensors" in message and "不是有效的 safetensors 文件" in message
     before_details = message.split("（")[0]
     assert english_words(before_details.replace("classmate.safetensors", "")) == []
+
+
+def test_a_damaged_samples_file_is_explained_in_chinese(chinese, qtbot, tmp_path):
+    from cnn_desktop.core.samples import SampleStore
+    from cnn_desktop.ui.samples_view import SamplesView
+
+    view = SamplesView(SampleStore(tmp_path / "mine").load())
+    qtbot.addWidget(view)
+    junk = tmp_path / "class.npz"
+    junk.write_bytes(b"garbage")
+    assert not view.import_from(str(junk))
+    assert "不是可读取的手写样本文件" in view.message.text()

@@ -103,3 +103,10 @@ def test_a_thread_that_outlives_shutdown_is_kept_alive_not_destroyed(qtbot, tiny
     gc.collect()
     assert any(kept is thread for kept, _ in worker_thread._OUTLIVING)
     qtbot.waitUntil(thread.isFinished, timeout=5000)  # the cancel flag stops it soon
+
+
+def test_my_drawings_only_without_drawings_says_what_to_do(qtbot, runner, tiny_mnist):
+    worker = runner.start(request(tiny_mnist, DataChoice.MINE_ONLY))
+    with qtbot.waitSignal(worker.failed, timeout=60_000) as failed:
+        pass
+    assert "teach some digits first" in failed.args[0]
