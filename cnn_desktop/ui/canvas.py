@@ -296,7 +296,14 @@ class DrawingCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor(theme.SURFACE))
         paper = self.paper_rect()
-        painter.drawImage(paper, self._raster)
+        # Only the exposed part: while the pen moves that is one short segment, and
+        # converting the whole Grayscale8 raster for the screen took ~4 ms a frame.
+        exposed = event.rect().intersected(paper)
+        if not exposed.isEmpty():
+            ratio = self._raster.devicePixelRatio()
+            source = QRectF(exposed.translated(-paper.topLeft()))
+            painter.drawImage(QRectF(exposed), self._raster,
+                              QRectF(source.topLeft() * ratio, source.size() * ratio))
         if self._history.is_blank and self._stroke is None:
             painter.setPen(QColor(theme.MUTED))
             font = painter.font()
