@@ -13,25 +13,11 @@ it needs a CJK font, e.g. fonts-wqy-microhei). Look at the result before committ
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "ui"))
-
-
-def _offscreen_screen() -> None:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return
-    config = Path(tempfile.mkdtemp(prefix="cnn-desktop-shot-")) / "screen.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "shot", "x": 0, "y": 0, "width": 1920, "height": 1080,
-         "logicalDpi": 96, "dpr": 1}]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+from offscreen import ROOT, pump, start_app
 
 
 def main() -> int:
@@ -42,21 +28,11 @@ def main() -> int:
     parser.add_argument("--size", default="1440x900", help="window size, WxH")
     parser.add_argument("--language", default="en", help="en or zh_CN")
     args = parser.parse_args()
-    _offscreen_screen()
-
-    from PySide6.QtCore import QEventLoop, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="cnn-desktop-shot-settings-"))
-    app = QApplication(sys.argv[:1])
+    app = start_app()
     from drawing import draw, mnist_digit, strokes_available
 
-    from cnn_desktop.ui.app import configure_application
-    from cnn_desktop.ui.main_window import MainWindow
-
-    configure_application(app)
     from cnn_desktop.ui.language import install_language
+    from cnn_desktop.ui.main_window import MainWindow
 
     if not install_language(args.language):
         print(f"no translation for {args.language}", file=sys.stderr)
@@ -67,7 +43,7 @@ def main() -> int:
     window.show()
     deadline = time.monotonic() + 60
     while window.engine is None and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        pump(app, 0.05)
     if window.engine is None:
         print("the model did not load", file=sys.stderr)
         return 1
@@ -77,8 +53,7 @@ def main() -> int:
     else:
         strokes = [[(0.3, 0.22), (0.72, 0.22), (0.45, 0.82)]]
     draw(window.canvas, *strokes)
-    for _ in range(20):
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    pump(app, 0.2)
     window.canvas.leaveEvent(None)  # no brush outline in the picture
     app.processEvents()
     out = Path(args.out)

@@ -10,46 +10,26 @@ MNIST) and presentation.png. Look at every picture before committing it.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "ui"))
-SCREEN = (1280, 720)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offscreen import ROOT, start_app  # noqa: E402
+from offscreen import pump as pump_app  # noqa: E402
 
-
-def _projector_screen() -> None:
-    config = Path(tempfile.mkdtemp(prefix="cnn-desktop-shot-")) / "screen.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "projector", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
-         "logicalDpi": 96, "dpr": 1}]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+SCREEN = (1280, 720)  # a classroom projector
 
 
 def main() -> int:
-    _projector_screen()
-    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cnn-desktop-shot-data-")
-    from PySide6.QtCore import QEventLoop, QSettings, Qt
-    from PySide6.QtWidgets import QApplication
-
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="cnn-desktop-shot-settings-"))
-    app = QApplication(sys.argv[:1])
+    app = start_app(*SCREEN)
     from drawing import draw, mnist_digit
+    from PySide6.QtCore import Qt
 
-    from cnn_desktop.ui.app import configure_application
     from cnn_desktop.ui.main_window import MainWindow
 
-    configure_application(app)
-
     def pump(seconds: float = 0.2) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        pump_app(app, seconds)
 
     docs = ROOT / "docs"
     window = MainWindow()
