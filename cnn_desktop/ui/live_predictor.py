@@ -2,17 +2,22 @@
 
 Pen samples can arrive faster than the window repaints (tablets report at 200 Hz and
 more, and a busy CPU lets moves pile up). A change only marks the drawing dirty and
-starts a zero-timeout single-shot timer; Qt runs it after the input events already
-queued, so all the moves that arrived meanwhile are covered by one prediction, and
-the repaint that follows shows it: at most one update per frame, with no added wait.
+posts one queued call to this object; Qt delivers it after the input events already
+queued, so all the moves that arrived meanwhile are covered by one prediction.
+
+A posted call, not a zero-timeout QTimer: Qt posts the window's repaint request at low
+priority, so a normal-priority posted call runs before it and the repaint that shows
+the new ink shows its prediction too. Timers run only after posted events, so with a
+timer every move cost two repaints, the first one showing a stale panel (measured:
+5,640 repaints for 2,850 predictions, against 2,856 with the posted call).
 (A fixed 60 Hz throttle was tried first: it made moves wait up to a whole frame, and
 a prediction costs about a millisecond, so waiting buys nothing.) The pen lifting
-predicts at once, so the final state is never left behind a pending timer.
+predicts at once, so the final state is never left behind a pending call.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from cnn_desktop.ui.canvas import DrawingCanvas
 
@@ -21,15 +26,14 @@ class LivePredictor(QObject):
     """Runs `engine.predict` on the canvas raster and emits the Prediction."""
 
     predicted = Signal(object)  # cnn_desktop.core.engine.Prediction
+    _due = Signal()  # queued to itself: runs after the input already handled
 
     def __init__(self, canvas: DrawingCanvas, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._canvas = canvas
         self._engine = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.predict_now)
+        self._pending = False
+        self._due.connect(self._predict_if_pending, Qt.ConnectionType.QueuedConnection)
         self.predicted_revision = -1  # the canvas revision the last prediction saw
         self.predictions = 0  # how many ran: lets tests and benchmarks check coalescing
         canvas.changed.connect(self.request)
@@ -43,12 +47,18 @@ class LivePredictor(QObject):
     @Slot()
     def request(self) -> None:
         """Something changed; predict once the queued input has been handled."""
-        if not self._timer.isActive():
-            self._timer.start()
+        if not self._pending:
+            self._pending = True
+            self._due.emit()
+
+    @Slot()
+    def _predict_if_pending(self) -> None:
+        if self._pending:  # not already covered by a predict_now since the request
+            self.predict_now()
 
     @Slot()
     def predict_now(self) -> None:
-        self._timer.stop()
+        self._pending = False
         if self._engine is None:
             return  # the loader calls set_engine, which predicts what was drawn meanwhile
         self.predicted_revision = self._canvas.revision

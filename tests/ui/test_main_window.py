@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from drawing import draw, ellipse, mnist_digit, strokes_available
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -65,6 +65,42 @@ def test_panel_updates_while_the_pen_moves_and_after_release(window, qtbot):
     send(canvas, *events[-1])
     assert len(shown) == before_release + 1  # and once more when it lifts
     assert window.predictor.predicted_revision == canvas.revision
+
+
+class RepaintWatcher(QObject):
+    """Notes, at each repaint of the window, whether the panel is up to date."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.up_to_date: list[bool] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.up_to_date.append(
+                self.window.predictor.predicted_revision == self.window.canvas.revision)
+        return False
+
+
+def test_moves_in_one_pass_cost_one_prediction_in_the_same_repaint(window, qtbot):
+    """Coalescing: moves queued together are predicted once, before the window repaints,
+    so the frame that shows the new ink shows its prediction too (no stale frame)."""
+    from drawing import send, stroke_events
+
+    canvas = window.canvas
+    events = list(stroke_events(canvas, [(0.5, 0.15), (0.5, 0.85)]))
+    send(canvas, *events[0])
+    qtbot.wait(20)
+    watcher = RepaintWatcher(window)
+    for batch in range(3):
+        before = window.predictor.predictions
+        watcher.up_to_date.clear()
+        for kind, position in events[1 + 5 * batch: 6 + 5 * batch]:
+            send(canvas, kind, position)  # five moves with no event loop pass between
+        qtbot.waitUntil(lambda: bool(watcher.up_to_date) and watcher.up_to_date[-1])
+        assert window.predictor.predictions == before + 1
+        assert all(watcher.up_to_date)  # no frame showed the ink without its prediction
 
 
 def test_clear_returns_to_no_digit(window, qtbot):
