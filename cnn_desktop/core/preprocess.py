@@ -25,28 +25,30 @@ MIN_INK_FRACTION = 0.0005  # fewer inked pixels than this (or than 4) is "no dig
 
 
 def to_grayscale_ink(image: np.ndarray) -> np.ndarray:
-    """Any 2-D/RGB/RGBA uint8 image → float32 ink in [0, 255], white ink on black.
+    """Any 2-D/RGB/RGBA uint8 image → ink in [0, 255], white ink on black.
 
     A transparent background with opaque ink is read from the alpha channel alone;
     dark ink on a light background (paper, scans) is detected from the border and
-    inverted.
+    inverted. 8-bit grey and alpha stay uint8 (the live canvas is 8-bit grey, and
+    converting all of it to float on every frame costs more than the rest of the
+    recipe); RGB comes back as float32.
     """
     pixels = np.asarray(image)
     if pixels.ndim == 3 and pixels.shape[2] == 4:
         alpha = pixels[..., 3]
         if alpha.min() < 255:
-            return alpha.astype(np.float32)
+            return alpha
         pixels = pixels[..., :3]
     if pixels.ndim == 3 and pixels.shape[2] == 3:
         gray = pixels[..., :3].astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
     elif pixels.ndim == 3 and pixels.shape[2] == 1:
-        gray = pixels[..., 0].astype(np.float32)
+        gray = pixels[..., 0]
     elif pixels.ndim == 2:
-        gray = pixels.astype(np.float32)
+        gray = pixels
     else:
         raise ValueError(f"expected a 2-D, RGB or RGBA image, got shape {pixels.shape}")
     if _border_median(gray) > 127:
-        gray = 255.0 - gray
+        gray = 255 - gray  # uint8 stays uint8: 255 - x never leaves [0, 255]
     return gray
 
 
@@ -74,11 +76,11 @@ def to_mnist(image: np.ndarray) -> np.ndarray | None:
     """Any drawing → a 28x28 float32 MNIST-style digit in [0, 1], or None if empty."""
     ink = to_grayscale_ink(image)
     inked = ink > INK_THRESHOLD
-    if inked.sum() < max(4, MIN_INK_FRACTION * ink.size):
+    if np.count_nonzero(inked) < max(4, MIN_INK_FRACTION * ink.size):
         return None
     rows = np.flatnonzero(inked.any(axis=1))
     cols = np.flatnonzero(inked.any(axis=0))
-    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].astype(np.float32)
     crop = np.where(crop > INK_THRESHOLD, crop, 0.0) / crop.max()
 
     height, width = crop.shape

@@ -69,6 +69,15 @@ def test_rgb_and_transparent_rgba_read_like_grayscale():
     np.testing.assert_allclose(to_mnist(rgba), to_mnist(gray), atol=1e-5)
 
 
+def test_8_bit_grey_reads_exactly_like_the_same_values_as_floats():
+    """The canvas path keeps 8-bit ink 8-bit until the crop; nothing may change by it."""
+    rng = np.random.default_rng(0)
+    soft = canvas_with_ink()
+    soft[38:202, 98:142] = np.maximum(soft[38:202, 98:142], rng.integers(0, 256, (164, 44)))
+    for image in (soft, 255 - soft):
+        np.testing.assert_array_equal(to_mnist(image), to_mnist(image.astype(np.float32)))
+
+
 def test_empty_and_nearly_empty_images_are_no_digit():
     assert to_mnist(np.zeros((280, 280), np.uint8)) is None
     assert to_mnist(np.full((280, 280), 255, np.uint8)) is None  # blank white paper
