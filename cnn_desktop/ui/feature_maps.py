@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QRect, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from cnn_desktop.ui import theme
+from cnn_desktop.ui.plot_repaint import item_viewport_rect
 
 # stage -> (channels, height, width, columns of the grid)
 STAGE_LAYOUT = {
@@ -77,6 +78,10 @@ class StageMaps(pg.GraphicsLayoutWidget):
         cells[:, :height, :, :width] = self._lut[shades].reshape(
             rows, columns, height, width, 4).transpose(0, 2, 1, 3, 4)
         self._image.setImage(self._rgba[:-1, :-1], autoLevels=False)
+
+    def data_rect(self) -> QRect:
+        """The viewport area of the grid: all new maps repaint, not the title."""
+        return item_viewport_rect(self, self._image)
 
     def describe_point(self, scene_position: QPointF) -> str:
         """Layer, channel and value under a scene position; "" over a gap or outside."""

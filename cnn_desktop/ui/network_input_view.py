@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from cnn_desktop.ui import theme
+from cnn_desktop.ui.plot_repaint import item_viewport_rect
 
 
 class NetworkInputView(pg.GraphicsLayoutWidget):
@@ -28,10 +30,14 @@ class NetworkInputView(pg.GraphicsLayoutWidget):
         view.setDefaultPadding(0.0)
         self._image = pg.ImageItem(np.zeros((28, 28), np.uint8), axisOrder="row-major")
         view.addItem(self._image)
-        frame = pg.QtWidgets.QGraphicsRectItem(0, 0, 28, 28)
+        self._frame = frame = pg.QtWidgets.QGraphicsRectItem(0, 0, 28, 28)
         frame.setPen(pg.mkPen(theme.MUTED, width=0))
         view.addItem(frame)
         view.setRange(xRange=(0, 28), yRange=(0, 28), padding=0.02)
+
+    def data_rect(self) -> QRect:
+        """The viewport area of the image and its frame: all a new prediction repaints."""
+        return item_viewport_rect(self, self._frame)
 
     def show_input(self, network_input: np.ndarray) -> None:
         """[0, 1] floats as 8-bit grey: drawn as is, with no per-paint rescaling."""

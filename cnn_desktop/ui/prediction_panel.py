@@ -126,8 +126,6 @@ class PredictionPanel(QWidget):
         self.network_input.show_input(prediction.network_input)
         self.feature_maps.show_activations(prediction.activations)
         for view in self._views:
-            if view is self.probability_plot:
-                view.viewport().update(view.data_rect())  # the axes stay as they are
-            elif not view.isHidden():
-                view.viewport().update()
+            if not view.isHidden():  # titles, axes and backgrounds stay as they are
+                view.viewport().update(view.data_rect())
         self.predictionShown.emit(prediction)

@@ -11,10 +11,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 
 from cnn_desktop.ui import theme
+from cnn_desktop.ui.plot_repaint import item_viewport_rect
 
 DIGITS = np.arange(10)
 
@@ -26,6 +27,26 @@ def format_share(value: float, percent: bool = False) -> str:
     if floored >= 0.999:
         return ">99.9%" if percent else ">0.999"
     return f"{floored:.1%}" if percent else f"{floored:.3f}"
+
+
+def _grid_lines(levels: tuple[float, ...], x_range: tuple[float, float]) -> QGraphicsPathItem:
+    """Faint horizontal lines at `levels`, as one plain Qt item.
+
+    pyqtgraph's own grid (`showGrid`) is drawn by the axis across the whole plot and
+    doubled the cost of every live repaint of this plot (0.97 against 0.46 ms, measured).
+    """
+    path = QPainterPath()
+    for level in levels:
+        path.moveTo(x_range[0], level)
+        path.lineTo(x_range[1], level)
+    colour = QColor(theme.MUTED)
+    colour.setAlphaF(0.3)
+    pen = QPen(colour)
+    pen.setCosmetic(True)  # one pixel wide whatever the data scale
+    lines = QGraphicsPathItem(path)
+    lines.setPen(pen)
+    lines.setZValue(-1)  # under the bars
+    return lines
 
 
 class ProbabilityPlot(pg.PlotWidget):
@@ -42,7 +63,7 @@ class ProbabilityPlot(pg.PlotWidget):
         plot.setMouseEnabled(x=False, y=False)
         plot.setXRange(-0.6, 9.6, padding=0)
         plot.setYRange(0.0, 1.15, padding=0)  # headroom for the label over a bar at 1.0
-        plot.showGrid(y=True, alpha=0.15)
+        plot.addItem(_grid_lines((0.5, 1.0), x_range=(-0.6, 9.6)))
         bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
         tick_font = QFont(self.font())
         tick_font.setPointSize(12)
@@ -69,8 +90,7 @@ class ProbabilityPlot(pg.PlotWidget):
 
     def data_rect(self) -> QRect:
         """The viewport area the bars and label live in: all a new prediction repaints."""
-        return self.mapFromScene(self._view.sceneBoundingRect()).boundingRect().adjusted(
-            -2, -2, 2, 2)
+        return item_viewport_rect(self, self._view)
 
     def show_probabilities(self, probabilities: np.ndarray, top: int | None) -> None:
         """`top` is None for an empty drawing: no highlight, no label."""
