@@ -16,17 +16,25 @@ from cnn_desktop.ui.core_messages import weights_problem
 from cnn_desktop.ui.engine_loader import BUNDLED_CHOICES, EngineLoader
 
 
-def _one_torch_thread_here() -> None:
-    """Predictions run on the GUI thread: give it a single intra-op thread.
+def _predictions_on_one_thread() -> None:
+    """Predictions run on the GUI thread: one torch thread for it, one BLAS thread.
 
     One image through LeNet gains nothing from threads, and on a busy machine waking
     OpenMP workers stalls the GUI thread for a scheduler slice: 1 ms predictions became
-    20 ms. The setting holds for the calling thread; threads started later inherit it,
-    so a training thread sets its own count.
+    20 ms. The torch setting holds for the calling thread; threads started later
+    inherit it, so a training thread sets its own count.
+
+    numpy's OpenBLAS (the preprocessing's small matrix products) is worse: after each
+    product its workers spin, waiting for more, so while the pen moved they kept a
+    second core busy for nothing (measured at 120 Hz: the process used 1.2 cores, 0.67
+    with one BLAS thread), a core that training and the rest of the machine need.
+    OpenBLAS's thread count is process-wide; only numpy uses it here, not torch.
     """
     import torch  # already imported by the engine loader
+    from threadpoolctl import threadpool_limits
 
     torch.set_num_threads(1)
+    threadpool_limits(limits=1, user_api="blas")
 
 
 class ModelManager(QObject):
@@ -71,7 +79,7 @@ class ModelManager(QObject):
 
     @Slot(object, str)
     def _loaded(self, engine, warning: str) -> None:
-        _one_torch_thread_here()
+        _predictions_on_one_thread()
         self._engine = engine
         if warning:
             self._choice = "max"
@@ -93,7 +101,7 @@ class ModelManager(QObject):
         path = bundled_weights_path(choice) if choice in BUNDLED_CHOICES else Path(choice)
         try:
             if self._engine is None:
-                _one_torch_thread_here()
+                _predictions_on_one_thread()
                 self._engine = Engine.from_file(path)
             else:
                 self._engine.load(path)

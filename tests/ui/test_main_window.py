@@ -280,3 +280,19 @@ def test_feature_map_colours_keep_their_meaning_between_frames(window):
     assert view._rgba[:, 14, 3].max() == 0  # the gap between two maps is transparent
     assert view._rgba[:14, :14, 3].min() == 255  # the maps themselves are opaque
 
+
+
+def test_predictions_keep_to_one_thread(make_window):
+    """Spinning BLAS or OpenMP workers would hold a second core while the pen moves."""
+    import torch
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    with threadpool_limits(limits=2, user_api="blas"):  # as a fresh process starts
+        torch.set_num_threads(2)
+        assert blas_threads() == {2}
+        make_window()
+        assert blas_threads() == {1}
+        assert torch.get_num_threads() == 1  # the GUI thread, where predictions run
