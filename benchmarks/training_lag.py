@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 TICK_MS = 10
 
 
-def _wait(app, condition, timeout_s: float) -> bool:
+def wait_for(app, condition, timeout_s: float) -> bool:
     deadline = time.perf_counter() + timeout_s
     while not condition() and time.perf_counter() < deadline:
         app.processEvents()
@@ -37,7 +37,8 @@ def _wait(app, condition, timeout_s: float) -> bool:
     return condition()
 
 
-def _request(data_dir: str | None):
+def retrain_request(data_dir: str | None, epochs: int = 1):
+    """What the Retrain dialog sends with its defaults: MNIST only."""
     import torch
 
     from cnn_desktop.core.data import DigitSet
@@ -46,7 +47,7 @@ def _request(data_dir: str | None):
     from cnn_desktop.ui.training_worker import TrainingRequest
 
     nothing = DigitSet(torch.zeros(0, 28, 28, dtype=torch.uint8), torch.zeros(0, dtype=torch.int64))
-    return TrainingRequest(config=TrainingConfig(epochs=1), data=DataChoice.MNIST.value,
+    return TrainingRequest(config=TrainingConfig(epochs=epochs), data=DataChoice.MNIST.value,
                            data_dir=data_dir, samples=nothing, initial_model=None)
 
 
@@ -57,11 +58,11 @@ def _cancel_once(app, runner, request, delay_s: float) -> float:
     cancelled: list[float] = []
     worker.batchProgress.connect(started.append)
     worker.cancelled.connect(lambda: cancelled.append(time.perf_counter()))
-    _wait(app, lambda: started, 120)
-    _wait(app, lambda: False, delay_s)  # somewhere mid-epoch
+    wait_for(app, lambda: started, 120)
+    wait_for(app, lambda: False, delay_s)  # somewhere mid-epoch
     asked = time.perf_counter()
     runner.cancel()
-    _wait(app, lambda: cancelled, 30)
+    wait_for(app, lambda: cancelled, 30)
     runner.shutdown(5000)
     return (cancelled[0] - asked) * 1000
 
@@ -81,20 +82,20 @@ def measure_training_lag(data_dir: str | None = None, cancels: int = 5) -> dict[
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(TICK_MS)
         timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-        worker = runner.start(_request(data_dir))
+        worker = runner.start(retrain_request(data_dir))
         epochs, errors = [], []
         worker.epochFinished.connect(epochs.append)
         worker.failed.connect(errors.append)
         timer.start()
-        _wait(app, lambda: epochs or errors, 3600)
+        wait_for(app, lambda: epochs or errors, 3600)
         timer.stop()
-        _wait(app, lambda: not runner.running, 120)
+        wait_for(app, lambda: not runner.running, 120)
         if errors:
             raise RuntimeError(errors[0])
         lag_ms = np.maximum(np.diff(ticks) * 1000 - TICK_MS, 0)
 
         rng = random.Random(0)
-        stop_ms = [_cancel_once(app, runner, _request(data_dir), rng.uniform(0.2, 1.5))
+        stop_ms = [_cancel_once(app, runner, retrain_request(data_dir), rng.uniform(0.2, 1.5))
                    for _ in range(cancels)]
         return {"training_lag": {
             "ui_lag_ms_p50": round(float(np.percentile(lag_ms, 50)), 2),

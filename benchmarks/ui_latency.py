@@ -1,6 +1,6 @@
 """Event-to-panel latency: real MNIST digits replayed as mouse events at 120 Hz.
 
-    python benchmarks/ui_latency.py [--digits N] [--hz 120]
+    python benchmarks/ui_latency.py [--digits N] [--hz 120] [--while-training]
 
 For every mouse event, the time from the moment it was due (when the hand moved) to
 the end of the first window repaint that shows a prediction including it (computed
@@ -9,6 +9,8 @@ fall due while the app is busy are delivered together, as a window system queues
 them, so waiting counts and the app's coalescing is exercised. The repaint is timed
 where Qt finishes it: the top-level window's UpdateRequest, which paints and flushes
 the backing store. Runs offscreen unless a display is set; prints median, p95 and max.
+With --while-training, the app's retraining thread runs MNIST epochs meanwhile (needs
+MNIST: set CNN_DESKTOP_DATA), as when a class draws while the model retrains.
 """
 
 from __future__ import annotations
@@ -95,10 +97,27 @@ class Replay(QObject):
             QTimer.singleShot(100, QApplication.quit)
 
 
+def _start_training(app, window):
+    """Retraining in the app's own worker thread, running when the first digit starts."""
+    from training_lag import retrain_request, wait_for
+
+    from cnn_desktop.ui.training_worker import TrainingRunner
+
+    runner = TrainingRunner(window)
+    worker = runner.start(retrain_request(None, epochs=20))  # outlasts the replay
+    started: list[object] = []
+    worker.batchProgress.connect(started.append)
+    if not wait_for(app, lambda: started, 120):
+        raise SystemExit("training did not start: is MNIST in $CNN_DESKTOP_DATA?")
+    return runner
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--digits", type=int, default=40, help="MNIST digits to draw")
     parser.add_argument("--hz", type=float, default=120.0, help="mouse event rate")
+    parser.add_argument("--while-training", action="store_true",
+                        help="retrain on MNIST in the app's worker thread meanwhile")
     args = parser.parse_args()
 
     from drawing import strokes_available
@@ -128,8 +147,12 @@ def main() -> int:
 
     window.panel.predictionShown.connect(remember)
     replay = Replay(window, args.digits, 1.0 / args.hz)
+    runner = _start_training(app, window) if args.while_training else None
     QTimer.singleShot(200, replay.tick)
     app.exec()  # the real event loop: timers and repaints run as they would for a user
+    if runner is not None:
+        runner.cancel()
+        runner.shutdown(10_000)
 
     frame_times = np.array([t for t, _ in app.frames])
     frame_revisions = np.maximum.accumulate(np.array([r for _, r in app.frames]))

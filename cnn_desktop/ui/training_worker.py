@@ -6,6 +6,11 @@ through a queued call. Everything it emits is a fresh, immutable value (the core
 progress records, a result whose model nothing else touches), so the GUI thread can
 keep what it receives. `TrainingRunner` owns the thread and joins it on shutdown: a
 QThread destroyed while running aborts the whole process.
+
+Training uses one torch thread, on purpose. With every core, an epoch is faster (6.8
+against 9.5 s here), but drawing while it trains suffers: pen-to-panel p95 went from
+10 to 23 ms (`benchmarks/ui_latency.py --while-training`, 2 cores). The window stays
+live first; `cnn-desktop train` uses every core.
 """
 
 from __future__ import annotations
@@ -68,6 +73,8 @@ class TrainingWorker(QObject):
             self.finished.emit()
 
     def _train(self) -> None:
+        import torch
+
         from cnn_desktop.core.data import MnistNotFoundError, load_mnist
         from cnn_desktop.core.training import (
             TrainingCallbacks,
@@ -77,6 +84,7 @@ class TrainingWorker(QObject):
         )
         from cnn_desktop.core.training_data import DataChoice, assemble, split_held_out
 
+        torch.set_num_threads(1)  # see the module docstring: drawing stays smooth
         request = self.request
         choice = DataChoice(request.data)
         mnist_train = mnist_test = None

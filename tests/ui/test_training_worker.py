@@ -43,6 +43,22 @@ def test_a_short_run_emits_progress_and_finishes(qtbot, runner, tiny_mnist):
     qtbot.waitUntil(lambda: not runner.running, timeout=5000)
 
 
+def test_training_runs_on_one_torch_thread_so_drawing_stays_smooth(
+        qtbot, runner, tiny_mnist):
+    import torch
+    from PySide6.QtCore import Qt
+
+    torch.set_num_threads(2)  # what a thread started before the model loaded would have
+    worker = runner.start(request(tiny_mnist, epochs=1))
+    seen = []
+    worker.batchProgress.connect(lambda _: seen.append(torch.get_num_threads()),
+                                 Qt.ConnectionType.DirectConnection)  # on the worker
+    with qtbot.waitSignal(worker.succeeded, timeout=60_000):
+        pass
+    assert seen and set(seen) == {1}
+    torch.set_num_threads(1)
+
+
 def test_cancel_stops_within_a_batch(qtbot, runner, tiny_mnist):
     worker = runner.start(request(tiny_mnist, epochs=50))
     with qtbot.waitSignal(worker.batchProgress, timeout=60_000):
