@@ -6,7 +6,7 @@ Figures are medians and tail percentiles, because this machine is shared and noi
 Benchmarks that need something missing (MNIST, the stroke file) are skipped with the
 reason; the rest still run. The window benchmarks (start, draw -> panel latency,
 training lag, soak) each run in a fresh process, as a user's app would; the full run
-takes about half an hour on two cores, most of it the 10,000-stroke soak.
+takes about 10 minutes on two cores (7 on 2026-12-03).
 """
 
 from __future__ import annotations

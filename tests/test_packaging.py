@@ -52,6 +52,8 @@ def test_a_built_wheel_carries_the_weights_and_resources(tmp_path):
     assert "cnn_desktop/weights/lenet-max.safetensors" in names
     assert "cnn_desktop/weights/lenet-avg.safetensors" in names
     assert "cnn_desktop/resources/__init__.py" in names
+    assert "cnn_desktop/resources/translations/cnn_desktop_zh_CN.qm" in names
+    assert not any(n.endswith(".ts") for n in names)  # translators' sources stay out
     assert "cnn_desktop/core/engine.py" in names
     assert not any("mnist" in n.lower() and "ubyte" in n for n in names)
 
