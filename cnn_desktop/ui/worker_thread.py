@@ -2,17 +2,24 @@
 
 Retraining and the test-set pass both run a worker whose `run` slot blocks its thread's
 event loop, so both are cancelled through the worker's `cancel_flag` (a
-`threading.Event` their loops check every batch), never through a queued call. Qt
-aborts the whole process if a running QThread is destroyed, so a thread that outlives
-`shutdown`'s wait (a slow batch on a loaded machine) is kept, parentless, until it has
-finished on its own.
+`threading.Event` their loops check every batch), never through a queued call.
+
+Qt aborts the whole process if a running QThread is destroyed. So no thread is a child
+of its runner: a dialog destroyed without being closed (or a thread that outlives
+`shutdown`'s wait, a slow batch on a loaded machine) would take a running thread with
+it. Every thread is instead kept in a module-level list, with its worker, until it has
+finished; finished ones are dropped at the next launch or shutdown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread
 
-_OUTLIVING: list[tuple[QThread, QObject]] = []  # threads that outlived shutdown's wait
+_LIVE: list[tuple[QThread, QObject]] = []  # every thread launched, until it has finished
+
+
+def _forget_finished() -> None:
+    _LIVE[:] = [pair for pair in _LIVE if not pair[0].isFinished()]
 
 
 class WorkerThread(QObject):
@@ -36,9 +43,11 @@ class WorkerThread(QObject):
         The worker needs a `run` slot, a `finished` signal and a `cancel_flag`.
         """
         self.shutdown()
-        self.thread = QThread(self)
+        self.thread = QThread()  # no parent: see the module docstring
         self.thread.setObjectName(self.thread_name)
         self.worker = worker
+        _forget_finished()
+        _LIVE.append((self.thread, worker))
         worker.moveToThread(self.thread)
         self.thread.started.connect(worker.run)
         worker.finished.connect(self.thread.quit)
@@ -56,10 +65,7 @@ class WorkerThread(QObject):
         self.cancel()
         self.thread.quit()
         stopped = self.thread.wait(self.join_timeout_ms if timeout_ms is None else timeout_ms)
-        _OUTLIVING[:] = [pair for pair in _OUTLIVING if not pair[0].isFinished()]
-        if not stopped:
-            self.thread.setParent(None)  # must not die with this runner's owner
-            _OUTLIVING.append((self.thread, self.worker))
+        _forget_finished()  # a thread still running stays in _LIVE until it has ended
         self.thread = None
         self.worker = None
         return stopped

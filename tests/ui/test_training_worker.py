@@ -117,8 +117,27 @@ def test_a_thread_that_outlives_shutdown_is_kept_alive_not_destroyed(qtbot, tiny
     assert not runner.shutdown(0)  # no time to stop: it is still running
     del runner
     gc.collect()
-    assert any(kept is thread for kept, _ in worker_thread._OUTLIVING)
+    assert any(kept is thread for kept, _ in worker_thread._LIVE)
     qtbot.waitUntil(thread.isFinished, timeout=5000)  # the cancel flag stops it soon
+
+
+def test_an_owner_destroyed_mid_run_does_not_take_the_thread_with_it(qtbot, tiny_mnist):
+    """A dialog deleted without being closed: its running thread must not be destroyed
+    with it (Qt would abort the process). Before the fix this crashed the test run."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    runner = TrainingRunner(owner)
+    worker = runner.start(request(tiny_mnist, epochs=50))
+    thread = runner.thread
+    with qtbot.waitSignal(worker.batchProgress, timeout=60_000):
+        pass
+    shiboken6.delete(owner)  # C++ destructor now, runner included, thread still running
+    assert not shiboken6.isValid(runner)
+    assert thread.isRunning()
+    worker.cancel_flag.set()
+    qtbot.waitUntil(thread.isFinished, timeout=5000)
 
 
 def test_my_drawings_only_without_drawings_says_what_to_do(qtbot, runner, tiny_mnist):
