@@ -10,7 +10,7 @@ The work runs on `TestSetRunner`'s thread; the view only shows what comes back.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -150,8 +150,10 @@ class TestSetView(QWidget):
             return
         worker = self.runner.start(self.model, self.data_dir, self.digits)
         worker.progress.connect(self._progress)
-        worker.succeeded.connect(lambda digits, result: self._succeeded(worker, digits, result))
-        worker.failed.connect(lambda message: self._failed(worker, message))
+        # Bound slots, not lambdas: PySide calls a lambda in the emitting (worker) thread,
+        # and filling the table from there crashed the process now and then.
+        worker.succeeded.connect(self._succeeded)
+        worker.failed.connect(self._failed)
         self.progress.setValue(0)
         self.progress.show()
         self.compute_button.setEnabled(False)
@@ -161,8 +163,9 @@ class TestSetView(QWidget):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _succeeded(self, worker, digits, result) -> None:
-        if worker is not self.runner.worker:
+    @Slot(object, object)
+    def _succeeded(self, digits, result) -> None:
+        if self.sender() is not self.runner.worker:
             return  # a pass for a model that has been replaced since
         self.digits, self.result = digits, result
         self.progress.hide()
@@ -178,8 +181,9 @@ class TestSetView(QWidget):
             self.show_cell(*self.cell)
         self.finished.emit()
 
-    def _failed(self, worker, message: str) -> None:
-        if worker is not self.runner.worker:
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        if self.sender() is not self.runner.worker:
             return
         self.progress.hide()
         self.compute_button.setEnabled(True)

@@ -29,6 +29,21 @@ def shown_matrix(view) -> np.ndarray:
                       for c in range(10)] for r in range(10)])
 
 
+def test_results_reach_the_view_on_the_gui_thread(window, tiny_mnist, qtbot):
+    """Filling the table from the worker's thread crashed the process now and then."""
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    view = window.classroom.test_set
+    view.set_data_dir(str(tiny_mnist))
+    threads = []
+    view.finished.connect(lambda: threads.append(QThread.currentThread()),
+                          Qt.ConnectionType.DirectConnection)  # where _succeeded runs
+    with qtbot.waitSignal(view.finished, timeout=30_000):
+        window.classroom.show_view("testSet")
+    assert threads == [QApplication.instance().thread()]
+
+
 def test_confusion_matrix_sums_to_the_test_images(explorer, tiny_mnist):
     from cnn_desktop.core.data import load_mnist
     from cnn_desktop.core.training import evaluate
