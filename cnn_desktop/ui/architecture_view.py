@@ -60,12 +60,10 @@ class ArchitectureView(QWidget):
         bold = QFont(self.total_label.font())
         bold.setBold(True)
         self.total_label.setFont(bold)
-        note = QLabel(self.tr(
+        note = theme.muted_note(self.tr(
             "Pooling has no trainable parameters and keeps the number of channels; a 5×5 "
             "convolution without padding makes each side 4 pixels shorter (32 − 5 + 1 = 28). "
             "Point at a stage to see its maps."), self)
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {theme.MUTED};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)

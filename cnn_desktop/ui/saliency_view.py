@@ -54,11 +54,9 @@ class SaliencyView(QWidget):
         self.caption = QLabel(self)
         self.caption.setObjectName("saliencyCaption")
         self.caption.setWordWrap(True)
-        legend = QLabel(self.tr(
+        legend = theme.muted_note(self.tr(
             "Red pixels pushed the answer up, blue pixels pushed it down (gradient × input "
             "of its logit); blank paper counts for nothing."), self)
-        legend.setWordWrap(True)
-        legend.setStyleSheet(f"color: {theme.MUTED};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)

@@ -95,12 +95,10 @@ class SoftmaxView(QWidget):
         self.loss_label = QLabel(self)
         self.loss_label.setObjectName("crossEntropyLabel")
         self.loss_label.setWordWrap(True)
-        note = QLabel(self.tr(
+        note = theme.muted_note(self.tr(
             "Probabilities are in [0, 1], add up to 1 and never reach exactly 0. The "
             "temperature T only changes this picture: T < 1 sharpens, T > 1 flattens, the "
             "order of the digits stays, and the prediction does not change."), self)
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {theme.MUTED};")
         plots = QHBoxLayout()
         plots.addWidget(self.logit_plot)
         plots.addWidget(self.probability_plot)

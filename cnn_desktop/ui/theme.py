@@ -7,7 +7,7 @@ plots agree and a later change of palette happens in one place.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 BACKGROUND = "#1b1d22"  # window and plot backgrounds
 SURFACE = "#24272e"  # frames, the area around the square canvas
@@ -49,3 +49,11 @@ def apply_dark_theme(app: QApplication) -> None:
     """Fusion looks the same on every platform, so screenshots match what users see."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
+
+
+def muted_note(text: str, parent: QWidget) -> QLabel:
+    """A wrapped, muted explanation under a classroom view: read once, not every frame."""
+    note = QLabel(text, parent)
+    note.setWordWrap(True)
+    note.setStyleSheet(f"color: {MUTED};")
+    return note
